@@ -1,0 +1,21 @@
+"""Settings for the test suite: PostgreSQL and the real search engine."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if not DATABASES["default"]["ENGINE"].endswith("postgresql") and not os.environ.get("ALLOW_SQLITE_TESTS"):
+    raise RuntimeError("The test suite runs on PostgreSQL: set DATABASE_URL (make test does this for you).")
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,131 @@
+"""Builds the home page, the About page, navigation and footer in six languages."""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from home.models import AboutPage, FooterText, HomePage, NavigationMenu, NavigationMenuItem
+from home.translation import parallel_strings, translate_object
+
+from .content import ABOUT, FOOTER, HOME, SECTION_TITLES
+
+TARGET_LANGUAGES = ["ar", "es", "fr", "ru", "zh-hans"]
+
+
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def translate_missing(instance, content, **kwargs):
+    """Translate `instance` into each language that does not have it yet."""
+    for code in TARGET_LANGUAGES:
+        if instance.has_translation(Locale.objects.get(language_code=code)):
+            continue
+        translate_object(instance, code, parallel_strings(content["en"], content[code]), **kwargs)
+
+
+def home_page():
+    home = HomePage.objects.filter(locale=english(), depth=2).first()
+    if home is not None:
+        return home
+    text = HOME["en"]
+    home = HomePage(
+        title=text["title"],
+        slug="home",
+        hero_title=text["hero_title"],
+        hero_text=text["hero_text"],
+        hero_link_label=text["hero_link_label"],
+        goals_heading=text["goals_heading"],
+        goals=[("goal", {"title": title, "text": body}) for title, body in text["goals"]],
+    )
+    # Wagtail's "Welcome" placeholder page (and the site pointing at it) makes way.
+    Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+    Page.get_first_root_node().add_child(instance=home)
+    publish(home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Global Network of Women ICT Decision Makers",
+        },
+    )
+    return home
+
+
+def about_page(home):
+    about = AboutPage.objects.child_of(home).first()
+    if about is None:
+        text = ABOUT["en"]
+        about = AboutPage(
+            title=text["title"],
+            slug="about",
+            intro=text["intro"],
+            body=about_body(text["body"]),
+            join_title=text["join_title"],
+            join_text=text["join_text"],
+            join_link_label=text["join_link_label"],
+            show_in_menus=True,
+        )
+        home.add_child(instance=about)
+        publish(about)
+    return about
+
+
+def about_body(blocks):
+    return [
+        ("heading", {"text": text, "level": "h2"}) if kind == "h" else ("paragraph", RichText(f"<p>{text}</p>"))
+        for kind, text in blocks
+    ]
+
+
+def section_content(slug):
+    """The title of a section index page, shaped for `translate_missing`."""
+    return {code: {"title": title} for code, title in SECTION_TITLES[slug].items()}
+
+
+def navigation(home):
+    menu = NavigationMenu.objects.filter(locale=english()).first()
+    if menu is None:
+        menu = NavigationMenu(locale=english(), name="Main navigation")
+        menu.save()
+    linked = set(menu.items.values_list("link_page_id", flat=True))
+    for page in home.get_children().filter(show_in_menus=True).live():
+        if page.pk not in linked:
+            NavigationMenuItem.objects.create(menu=menu, link_page=page, sort_order=menu.items.count())
+    menu.refresh_from_db()
+    # Menu items are page links, which wagtail-localize resolves to the
+    # translated pages; a new item reaches existing translations on re-sync.
+    for code in TARGET_LANGUAGES:
+        translate_object(menu, code, {}, publish=True)
+    return menu
+
+
+def footer():
+    footer = FooterText.objects.filter(locale=english()).first()
+    if footer is None:
+        footer = FooterText.objects.create(locale=english(), body=f"<p>{FOOTER['en']}</p>")
+    translate_missing(footer, {code: {"body": text} for code, text in FOOTER.items()})
+    return footer
+
+
+def load(stdout):
+    home = home_page()
+    translate_missing(home, HOME)
+    about = about_page(home)
+    translate_missing(about, ABOUT)
+    footer()
+    stdout.write("Home and About pages ready in six languages.")
+
+
+def finish(stdout):
+    """Run last, once every section has added its index page."""
+    home = home_page()
+    navigation(home)
+    stdout.write("Navigation ready in six languages.")

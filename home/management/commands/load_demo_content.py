@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+from django.utils import translation
+from wagtail import hooks
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site in the six UN languages: home, About, and whatever each "
+        "section app contributes. Safe to run again: existing content is left as it is."
+    )
+
+    def handle(self, *args, **options):
+        with translation.override("en"):
+            for load in hooks.get_hooks("load_demo_content"):
+                load(self.stdout)

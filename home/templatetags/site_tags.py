@@ -1,0 +1,81 @@
+"""Template tags for the site chrome: navigation, footer and language links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import FooterText, NavigationMenu
+
+register = template.Library()
+
+
+def live_public_translations(page):
+    """
+    Every live translation of `page` (itself included) that an anonymous
+    reader may see, keyed by language code.
+    """
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {p.locale.language_code: p for p in translations}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """
+    Links for the language switcher and hreflang alternates.
+
+    On a Wagtail page, only languages with a live, public translation are
+    offered. Elsewhere (search, forms) the same path is offered in every
+    language.
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    names = dict(settings.LANGUAGES)
+    links = []
+    if isinstance(page, Page) and page.pk:
+        available = live_public_translations(page)
+        for code, _name in settings.LANGUAGES:
+            if code in available:
+                links.append(_link(code, names[code], available[code].url, current, request))
+    elif request is not None:
+        for code, _name in settings.LANGUAGES:
+            links.append(_link(code, names[code], translate_url(request.get_full_path(), code), current, request))
+    return links
+
+
+def _link(code, name, url, current, request):
+    with translation.override(code):
+        native_name = str(name)
+    return {
+        "code": code,
+        "name": native_name,
+        "url": url,
+        "absolute_url": request.build_absolute_uri(url) if request else url,
+        "is_current": code == current,
+        "bidi": translation.get_language_info(code)["bidi"],
+    }
+
+
+@register.inclusion_tag("includes/navigation.html", takes_context=True)
+def main_navigation(context):
+    menu = NavigationMenu.objects.for_active_locale()
+    current = context.get("page")
+    items = menu.live_items() if menu else []
+    for item in items:
+        if isinstance(current, Page) and current.path.startswith(item["page"].path):
+            item["current"] = "page" if current.pk == item["page"].pk else "true"
+    return {"items": items}
+
+
+@register.simple_tag
+def footer_text():
+    return FooterText.objects.for_active_locale()
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    site = Site.find_for_request(context.get("request"))
+    if site is None:
+        return "/"
+    return site.root_page.localized.url

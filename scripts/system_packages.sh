@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install the Debian packages the test suite drives for real: Chromium for
+# browser tests, Redis for the shared cache, gettext for the catalogues, a
+# JDK and Maven for the search engine. Only what is missing is installed.
+set -euo pipefail
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v msgfmt >/dev/null || need+=(gettext)
+command -v mvn >/dev/null || need+=(maven)
+command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+
+if [ ${#need[@]} -gt 0 ]; then
+    echo "system packages: installing ${need[*]}" >&2
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+fi

@@ -1,0 +1,75 @@
+"""
+Shared fixtures. The demo site (every section, six languages) is built once
+per run, after the test database is created, and committed: tests run in
+transactions on top of it and roll back, and the browser tests' live server
+reads it from its own connection.
+"""
+
+import io
+import threading
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from wagtail.models import Locale, Site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+        User = get_user_model()
+        if not User.objects.filter(username="admin").exists():
+            User.objects.create_superuser("admin", "admin@example.org", "admin-password")
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def admin_user(db):
+    return get_user_model().objects.get(username="admin")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """
+    The site served over HTTP on 127.0.0.1 from a thread, reading the
+    committed demo content. For read-only tests (browsers, HTTP clients).
+    """
+    django_db_blocker.unblock()
+    server = make_server(
+        "127.0.0.1", 0, StaticFilesHandler(WSGIHandler()), server_class=ThreadedWSGIServer, handler_class=_QuietHandler
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    django_db_blocker.restore()
