@@ -1,15 +1,9 @@
 import factory
 import wagtail_factories
-from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
+from articles.models import ArticlePage
 from home.models import AboutPage, HomePage, StandardPage
-
-
-class LocaleMixin(factory.Factory):
-    class Meta:
-        abstract = True
-
-    locale = factory.LazyFunction(Locale.get_default)
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -37,3 +31,23 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    intro = "A standfirst for the article."
+    body = factory.LazyFunction(
+        lambda: [("paragraph", RichText("<p>" + "Women lead in ICT across the world. " * 30 + "</p>"))]
+    )
+
+    class Meta:
+        model = ArticlePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.set(extracted)
+            if create:
+                self.save_revision().publish()

@@ -7,7 +7,7 @@ from wagtail.rich_text import RichText
 from home.models import AboutPage, FooterText, HomePage, NavigationMenu, NavigationMenuItem
 from home.translation import parallel_strings, translate_object
 
-from .content import ABOUT, FOOTER, HOME, SECTION_TITLES
+from .content import ABOUT, FOOTER, HOME, SECTIONS
 
 TARGET_LANGUAGES = ["ar", "es", "fr", "ru", "zh-hans"]
 
@@ -50,8 +50,8 @@ def home_page():
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": "127.0.0.1",
+            "port": 8000,
             "root_page": home,
             "site_name": "Global Network of Women ICT Decision Makers",
         },
@@ -86,8 +86,8 @@ def about_body(blocks):
 
 
 def section_content(slug):
-    """The title of a section index page, shaped for `translate_missing`."""
-    return {code: {"title": title} for code, title in SECTION_TITLES[slug].items()}
+    """The title and introduction of a section index page, shaped for `translate_missing`."""
+    return {code: {"title": title, "intro": intro} for code, (title, intro) in SECTIONS[slug].items()}
 
 
 def navigation(home):

@@ -1,0 +1,459 @@
+import math
+import re
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin, Workflow
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+from home.models import BasePage
+
+ARTICLES_PER_PAGE = 12
+WORKFLOW_NAME = "In Focus review"
+# Average reading speeds: words per minute for alphabetic scripts, characters
+# per minute for Chinese, which has no spaces between words.
+WORDS_PER_MINUTE = 200
+CJK_CHARACTERS_PER_MINUTE = 400
+CJK_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything a listing card shows, in a fixed number of queries."""
+        return self.select_related("hero_image", "locale").prefetch_related(
+            "hero_image__renditions",
+            "tagged_items__tag",
+            Prefetch("authors", queryset=ArticleAuthor.objects.order_by("sort_order")),
+        )
+
+    def newest_first(self):
+        return self.order_by(models.F("date").desc(nulls_last=True), "-first_published_at", "-pk")
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class ArticleIndexPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count_per_parent = 1
+    page_description = _("The In Focus magazine: lists its articles, topics, feed and submission form.")
+
+    intro = models.TextField(_("introduction"), blank=True)
+    featured_article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("featured article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the first page. Defaults to the newest article."),
+    )
+    submission_intro = models.TextField(
+        _("submission form introduction"),
+        blank=True,
+        help_text=_("Shown above the 'Submit your article' form."),
+    )
+    terms = models.TextField(
+        _("submission terms"),
+        blank=True,
+        help_text=_("The terms a submitter agrees to. Shown beside the consent box."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        PageChooserPanel("featured_article", "articles.ArticlePage"),
+        MultiFieldPanel([FieldPanel("submission_intro"), FieldPanel("terms")], heading=_("Submit your article")),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("featured_article")]
+
+    class Meta:
+        verbose_name = _("In Focus index")
+        verbose_name_plural = _("In Focus indexes")
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def articles(self):
+        return ArticlePage.objects.live().public().child_of(self).for_listing().newest_first()
+
+    def get_featured_article(self):
+        featured = self.featured_article
+        if featured and featured.live and featured.get_parent().pk == self.pk:
+            return featured
+        return None
+
+    def paginate(self, request, articles):
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
+
+    def listing_context(self, request, topic=None):
+        """The articles to show: newest first, 12 a page, the featured one on top of page one."""
+        articles = self.articles()
+        if topic is not None:
+            articles = articles.filter(tags=topic)
+        featured = None
+        if topic is None and request.GET.get("page", "1") in ("", "1"):
+            featured = self.get_featured_article() or articles.first()
+            if featured is not None:
+                articles = articles.exclude(pk=featured.pk)
+                featured = ArticlePage.objects.for_listing().get(pk=featured.pk)
+        page_obj = self.paginate(request, articles)
+        return {
+            "topic": topic,
+            "featured": featured,
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+            "topics": TopicLabel.objects.labels_for(Locale.get_active()),
+            "all_topics": Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
+            .distinct()
+            .order_by("name"),
+        }
+
+    @path("")
+    def index_route(self, request):
+        topic_slug = request.GET.get("topic")
+        if topic_slug:
+            return redirect(self.url + self.reverse_subpage("topic", args=[topic_slug]))
+        return self.render(request, context_overrides=self.listing_context(request))
+
+    @path("topic/<slug:slug>/", name="topic")
+    def topic_route(self, request, slug):
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        return self.render(
+            request, context_overrides=self.listing_context(request, topic=tag), template="articles/topic_archive.html"
+        )
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        from .feeds import ArticleRssFeed
+
+        return ArticleRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed_route(self, request):
+        from .feeds import ArticleAtomFeed
+
+        return ArticleAtomFeed(self)(request)
+
+    @path("submit/", name="submit")
+    def submit_route(self, request):
+        from .views import submit_article
+
+        return submit_article(request, self)
+
+    @path("submit/thanks/", name="submit_thanks")
+    def submit_thanks_route(self, request):
+        return self.render(request, template="articles/submit_thanks.html")
+
+    def topic_url(self, tag):
+        return self.url + self.reverse_subpage("topic", args=[tag.slug])
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(BasePage):
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+    page_description = _("An In Focus article.")
+
+    intro = models.TextField(_("standfirst"), max_length=600, help_text=_("One or two sentences under the title."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Defaults to the image's own description."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
+    date = models.DateField(
+        _("display date"),
+        null=True,
+        blank=True,
+        help_text=_("The date shown to readers. Defaults to the date of first publication."),
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("topics"))
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        InlinePanel("authors", label=_("Authors")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("tags"), InlinePanel("related_links", label=_("Related articles"))],
+            heading=_("Date, topics and related articles"),
+        ),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("hero_image_alt_text"),
+        APIField("body"),
+        APIField("display_date"),
+        APIField("reading_time"),
+        APIField("byline"),
+        APIField("topics"),
+    ]
+
+    override_translatable_fields = [SynchronizedField("date"), SynchronizedField("hero_image")]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    @property
+    def display_date(self):
+        if self.date:
+            return self.date
+        published = self.first_published_at or self.latest_revision_created_at
+        return published.date() if published else None
+
+    @property
+    def hero_image_alt_text(self):
+        if self.hero_image_alt:
+            return self.hero_image_alt
+        return self.hero_image.description if self.hero_image else ""
+
+    def get_social_image(self):
+        return self.hero_image or self.listing_image
+
+    @cached_property
+    def reading_time(self):
+        """Minutes to read the body, at least one."""
+        text = " ".join(strip_tags(str(block.render_as_block())) for block in self.body)
+        cjk_characters = len(CJK_CHARACTER.findall(text))
+        words = len(CJK_CHARACTER.sub(" ", text).split())
+        minutes = words / WORDS_PER_MINUTE + cjk_characters / CJK_CHARACTERS_PER_MINUTE
+        return max(1, math.ceil(minutes))
+
+    @property
+    def byline(self):
+        return [author.as_dict() for author in self.authors.all()]
+
+    @property
+    def topics(self):
+        labels = TopicLabel.objects.labels_for(self.locale)
+        return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.tags.all()]
+
+    def get_related_articles(self, limit=3):
+        """Articles the editor chose; otherwise those sharing the most topics."""
+        chosen = [
+            link.related.localized
+            for link in self.related_links.select_related("related")
+            if link.related.live and link.related.pk != self.pk
+        ]
+        if chosen:
+            return chosen[:limit]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if not tag_ids:
+            return []
+        return list(
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, tags__in=tag_ids)
+            .exclude(pk=self.pk)
+            .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
+            .for_listing()
+            .order_by("-shared", "-first_published_at")[:limit]
+        )
+
+    def get_workflow(self):
+        """
+        Articles go through 'In Focus review' (moderators approve or ask for
+        changes) rather than the site-wide workflow; deactivating it in the
+        admin hands articles back to whatever workflow covers the section.
+        """
+        if getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
+
+    def json_ld(self):
+        """schema.org Article metadata."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.intro,
+            "inLanguage": self.locale.language_code,
+            "url": self.full_url,
+            "author": [{"@type": "Person", "name": author.name} for author in self.authors.all()],
+            "publisher": {"@type": "Organization", "name": "Global Network of Women ICT Decision Makers"},
+            "keywords": [topic["label"] for topic in self.topics],
+        }
+        if self.display_date:
+            data["datePublished"] = self.display_date.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.hero_image:
+            data["image"] = self.hero_image.get_rendition("fill-1200x630").full_url
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index"] = self.get_parent().specific
+        context["related_articles"] = self.get_related_articles()
+        context["topic_labels"] = TopicLabel.objects.labels_for(self.locale)
+        return context
+
+
+class ArticleAuthor(TranslatableMixin, Orderable):
+    """A name in an article's byline, linked to a member profile where there is one."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("For example 'Minister of ICT, Rwanda'.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    # A person's name is the same in every language; her role is translated.
+    override_translatable_fields = [SynchronizedField("name"), TranslatableField("role")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def as_dict(self):
+        return {"name": self.name, "role": self.role}
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("related", "articles.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
+
+
+class TopicLabelQuerySet(models.QuerySet):
+    def labels_for(self, locale):
+        """{tag id: label} in `locale`, falling back to the default language's labels."""
+        default = Locale.get_default()
+        labels = {}
+        for tag_id, locale_id, label in self.filter(locale__in=[locale, default]).values_list(
+            "tag_id", "locale_id", "label"
+        ):
+            if locale_id == locale.pk or tag_id not in labels:
+                labels[tag_id] = label
+        return labels
+
+
+class TopicLabel(TranslatableMixin, models.Model):
+    """
+    The label of a topic in one language. A topic is a django-taggit tag with
+    one slug for every language (so URLs and filters are shared); its label
+    is this translatable snippet, translated with wagtail-localize like any
+    other content.
+    """
+
+    tag = models.ForeignKey(Tag, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="labels")
+    label = models.CharField(_("label"), max_length=100)
+
+    panels = [FieldPanel("tag"), FieldPanel("label")]
+
+    override_translatable_fields = [SynchronizedField("tag"), TranslatableField("label")]
+
+    objects = TopicLabelQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic label")
+        verbose_name_plural = _("topic labels")
+        constraints = [models.UniqueConstraint(fields=["tag", "locale"], name="unique_topic_label_per_locale")]
+
+    def __str__(self):
+        return self.label
+
+
+class ArticleSubmission(models.Model):
+    """
+    Who submitted a reader's article, kept apart from the page so that the
+    submitter's contact details never reach the page, its revisions, the API
+    or the search index. Visible to editors in the admin only.
+    """
+
+    article = models.OneToOneField(
+        ArticlePage, verbose_name=_("article"), null=True, on_delete=models.SET_NULL, related_name="submission"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    author_name = models.CharField(_("author name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = CountryField(_("country"))
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=10)
+    consented_at = models.DateTimeField(_("consented to the terms at"))
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("article submission")
+        verbose_name_plural = _("article submissions")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,59 @@
+"""Checking and re-encoding images uploaded by the public."""
+
+import io
+import os
+
+from django import forms
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_DIMENSION = 2400
+MAX_SOURCE_PIXELS = 40_000_000
+
+
+def public_upload_max_bytes():
+    return getattr(settings, "PUBLIC_IMAGE_MAX_UPLOAD_SIZE", 5 * 1024 * 1024)
+
+
+def reencode_public_image(upload):
+    """
+    Check that `upload` is a JPEG, PNG or WebP image within the size limit and
+    return it re-encoded (metadata stripped, at most MAX_DIMENSION pixels on a
+    side) as a ContentFile. Anything else raises a ValidationError saying why.
+    """
+    limit = public_upload_max_bytes()
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("This image is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+    refusal = forms.ValidationError(
+        _("Please upload a JPEG, PNG or WebP image. Other files, including SVG, are not accepted."),
+        code="invalid_image",
+    )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            image_format = probe.format
+            probe.verify()
+        if image_format not in ALLOWED_FORMATS:
+            raise refusal
+        upload.seek(0)
+        with Image.open(upload) as image:
+            if image.width * image.height > MAX_SOURCE_PIXELS:
+                raise forms.ValidationError(_("This image has too many pixels."), code="image_too_big")
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail((MAX_DIMENSION, MAX_DIMENSION))
+            if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            output = io.BytesIO()
+            image.save(output, format=image_format, quality=85)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise refusal from error
+    base = os.path.splitext(os.path.basename(upload.name or "image"))[0][:50] or "image"
+    return ContentFile(output.getvalue(), name=f"{base}.{ALLOWED_FORMATS[image_format]}")

@@ -1,0 +1,49 @@
+import io
+
+import pytest
+from PIL import Image
+from taggit.models import Tag
+
+from articles.models import ArticleIndexPage
+
+
+@pytest.fixture
+def in_focus(home):
+    return ArticleIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def french_in_focus(in_focus, locales):
+    return in_focus.get_translation(locales["fr"])
+
+
+@pytest.fixture
+def policy():
+    return Tag.objects.get(slug="policy")
+
+
+def image_file(image_format="PNG", size=(64, 48), name=None):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 40)).save(buffer, format=image_format)
+    buffer.seek(0)
+    buffer.name = name or f"picture.{image_format.lower()}"
+    return buffer
+
+
+def submission_data(**overrides):
+    data = {
+        "title": "Women shaping spectrum policy",
+        "summary": "How three regulators opened their spectrum auctions to rural needs.",
+        "body": ("Regulators in three countries changed their auctions. " * 12)
+        + "\n\n"
+        + ("The results were clear. " * 10),
+        "topics": ["policy"],
+        "author_name": "Zanele Mokoena",
+        "organisation": "Independent Communications Authority",
+        "country": "ZA",
+        "email": "canary-submitter@example.org",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
