@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events import views as event_views
 from home import views as home_views
 from search import views as search_views
 
@@ -27,5 +28,6 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    re_path(r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$", event_views.serve_ics, name="event_ics"),
     path("", include(wagtail_urls)),
 )

@@ -1,8 +1,12 @@
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from articles.models import ArticlePage
+from events.models import EventPage
 from home.models import AboutPage, HomePage, StandardPage
 
 
@@ -51,3 +55,15 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
             self.tags.set(extracted)
             if create:
                 self.save_revision().publish()
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    summary = "An event for tests."
+    time_zone = "UTC"
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
+
+    class Meta:
+        model = EventPage

@@ -7,23 +7,23 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, TopicLabel
-from home.demo.content import SECTIONS
 from home.demo.loader import english, home_page, publish, section_content, translate_missing
 from home.translation import parallel_strings, translate_object
 
 from .articles_en import ARTICLES
 from .articles_translated import TRANSLATIONS
+from .section import SECTION
 from .topics import LANGUAGE_ORDER, TOPICS
 
 
 def index_page(home):
     index = ArticleIndexPage.objects.child_of(home).first()
     if index is None:
-        title, intro = SECTIONS["in-focus"]["en"]
+        title, intro = SECTION["en"]
         index = ArticleIndexPage(title=title, slug="in-focus", intro=intro, show_in_menus=True)
         home.add_child(instance=index)
         publish(index)
-    translate_missing(index, section_content("in-focus"))
+    translate_missing(index, section_content(SECTION))
     return index
 
 

@@ -7,7 +7,7 @@ from wagtail.rich_text import RichText
 from home.models import AboutPage, FooterText, HomePage, NavigationMenu, NavigationMenuItem
 from home.translation import parallel_strings, translate_object
 
-from .content import ABOUT, FOOTER, HOME, SECTIONS
+from .content import ABOUT, FOOTER, HOME
 
 TARGET_LANGUAGES = ["ar", "es", "fr", "ru", "zh-hans"]
 
@@ -85,9 +85,9 @@ def about_body(blocks):
     ]
 
 
-def section_content(slug):
-    """The title and introduction of a section index page, shaped for `translate_missing`."""
-    return {code: {"title": title, "intro": intro} for code, (title, intro) in SECTIONS[slug].items()}
+def section_content(texts):
+    """{language: (title, intro)} of a section index page, shaped for `translate_missing`."""
+    return {code: {"title": title, "intro": intro} for code, (title, intro) in texts.items()}
 
 
 def navigation(home):

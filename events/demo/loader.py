@@ -1,0 +1,95 @@
+"""The events calendar of the demo site."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from wagtail.models import Locale
+
+from events.models import EventCategory, EventIndexPage, EventOccurrenceOverride, EventPage
+from home.demo.loader import english, home_page, publish, section_content, translate_missing
+from home.translation import translate_object
+
+from .content import CATEGORIES, EVENTS, SECTION
+
+
+def index_page(home):
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None:
+        title, intro = SECTION["en"]
+        index = EventIndexPage(title=title, slug="events", intro=intro, show_in_menus=True)
+        home.add_child(instance=index)
+        publish(index)
+    translate_missing(index, section_content(SECTION))
+    return index
+
+
+def categories():
+    for slug, names in CATEGORIES.items():
+        category = EventCategory.objects.filter(slug=slug, locale=english()).first()
+        if category is None:
+            category = EventCategory.objects.create(slug=slug, name=names["en"], locale=english())
+        for code, name in names.items():
+            if code != "en" and not category.has_translation(Locale.objects.get(language_code=code)):
+                translate_object(category, code, {names["en"]: name})
+
+
+def moment(value, zone):
+    """'2027-01-06T18:00' or '2011-04-28' on the clock of `zone`."""
+    parsed = datetime.datetime.fromisoformat(value)
+    return parsed.replace(tzinfo=ZoneInfo(zone))
+
+
+def event(index, data):
+    existing = EventPage.objects.child_of(index).filter(slug=data["slug"]).first()
+    if existing is not None:
+        return existing
+    title, summary = data["text"]["en"]
+    page = EventPage(
+        title=title,
+        slug=data["slug"],
+        summary=summary,
+        category=EventCategory.objects.get(slug=data["category"], locale=english()),
+        organiser=data.get("organiser", ""),
+        start=moment(data["start"], data["time_zone"]),
+        end=moment(data["end"], data["time_zone"]),
+        time_zone=data["time_zone"],
+        all_day=data.get("all_day", False),
+        recurrence=data.get("recurrence", ""),
+        venue_name=data.get("venue_name", ""),
+        city=data.get("city", ""),
+        country=data.get("country", ""),
+        online_url=data.get("online_url", ""),
+        registration_url=data.get("registration_url", ""),
+    )
+    for override in data.get("overrides", []):
+        page.occurrence_overrides.add(
+            EventOccurrenceOverride(
+                occurrence_date=datetime.date.fromisoformat(override["occurrence_date"]),
+                status=override["status"],
+                new_date=datetime.date.fromisoformat(override["new_date"]) if override.get("new_date") else None,
+                note=override["note"]["en"],
+                locale=index.locale,
+            )
+        )
+    index.add_child(instance=page)
+    return publish(page)
+
+
+def strings(data, code):
+    title, summary = data["text"]["en"]
+    translated_title, translated_summary = data["text"][code]
+    pairs = {title: translated_title, summary: translated_summary}
+    for override in data.get("overrides", []):
+        pairs[override["note"]["en"]] = override["note"][code]
+    return pairs
+
+
+def load(stdout):
+    index = index_page(home_page())
+    categories()
+    for data in EVENTS:
+        page = event(index, data)
+        for code in data["text"]:
+            if code != "en" and not page.has_translation(Locale.objects.get(language_code=code)):
+                translate_object(page, code, strings(data, code))
+    stdout.write(f"Events ready: {len(EVENTS)} events in six languages.")

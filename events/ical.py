@@ -1,0 +1,298 @@
+"""iCalendar (RFC 5545) export and import, with the icalendar library."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vRecur
+from wagtail.coreutils import find_available_slug
+from wagtail.rich_text import RichText
+
+from .recurrence import TIME_ZONE_NAMES, local_naive, parse_rule, validate_recurrence
+
+PRODUCT_ID = "-//Global Network of Women ICT Decision Makers//Events//EN"
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_EVENTS = 500
+
+
+def series_uid(event):
+    """One UID per series, the same in every language."""
+    return event.ical_uid or f"event-{event.translation_key}@gnwict"
+
+
+def _rrule_for_ics(event, tz):
+    """The event's RRULE with UNTIL in UTC, as RFC 5545 requires for a DTSTART with TZID."""
+    rule = vRecur.from_ical(event.recurrence.removeprefix("RRULE:"))
+    if "UNTIL" in rule:
+        parsed = parse_rule(event.recurrence, local_naive(event.start, tz))
+        until = parsed._until  # noqa: SLF001 - the last allowed local start, as dateutil read it
+        rule["UNTIL"] = [until.date() if event.all_day else until.replace(tzinfo=tz).astimezone(datetime.UTC)]
+    return rule
+
+
+def _original_start(event, override, tz):
+    local = datetime.datetime.combine(override.occurrence_date, local_naive(event.start, tz).time())
+    return override.occurrence_date if event.all_day else local.replace(tzinfo=tz)
+
+
+def _add_times(component, start, end, all_day):
+    if all_day:
+        component.add("dtstart", start.date())
+        component.add("dtend", end.date() + datetime.timedelta(days=1))
+    else:
+        component.add("dtstart", start)
+        component.add("dtend", end)
+
+
+def event_components(event, request=None):
+    tz = ZoneInfo(event.time_zone)
+    start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+    uid = series_uid(event)
+    stamp = event.last_published_at or event.latest_revision_created_at or timezone.now()
+    url = event.get_full_url(request)
+    location = ", ".join(p for p in [event.venue_name, event.city, str(event.country.name or "")] if p)
+
+    master = Event()
+    master.add("uid", uid)
+    master.add("dtstamp", stamp)
+    master.add("summary", event.title)
+    master.add("description", f"{event.summary}\n\n{url}" if url else event.summary)
+    if url:
+        master.add("url", url)
+    if location or event.online_url:
+        master.add("location", location or event.online_url)
+    if event.category:
+        master.add("categories", [event.category.name])
+    if event.organiser:
+        master.add("x-organiser-name", event.organiser)
+    _add_times(master, start, end, event.all_day)
+    components = [master]
+
+    if event.recurrence:
+        master.add("rrule", _rrule_for_ics(event, tz))
+        duration = local_naive(event.end, tz) - local_naive(event.start, tz)
+        for override in event.occurrence_overrides.all():
+            original = _original_start(event, override, tz)
+            if override.status in (override.Status.EXCLUDED, override.Status.CANCELLED):
+                master.add("exdate", original)
+            elif override.status == override.Status.MOVED and override.new_date:
+                new_time = override.new_start_time or local_naive(event.start, tz).time()
+                new_start = datetime.datetime.combine(override.new_date, new_time)
+                moved = Event()
+                moved.add("uid", uid)
+                moved.add("dtstamp", stamp)
+                moved.add("recurrence-id", original)
+                moved.add("summary", event.title)
+                if override.note:
+                    moved.add("comment", override.note)
+                _add_times(
+                    moved, new_start.replace(tzinfo=tz), (new_start + duration).replace(tzinfo=tz), event.all_day
+                )
+                components.append(moved)
+    return components
+
+
+def build_calendar(events, name, request=None):
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        for component in event_components(event, request):
+            calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def calendar_response(request, events, name, filename):
+    response = HttpResponse(
+        build_calendar(events, name, request).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class CalendarImportError(Exception):
+    """The file cannot be imported; the message says why, for the editor."""
+
+
+def _zone_name(value):
+    tzinfo = getattr(value, "tzinfo", None)
+    key = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)
+    if key in TIME_ZONE_NAMES:
+        return key
+    if tzinfo is not None and value.utcoffset() == datetime.timedelta(0):
+        return "UTC"
+    return None
+
+
+def _as_aware(value, zone_name):
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=ZoneInfo(zone_name))
+        return value.astimezone(ZoneInfo(zone_name))
+    return datetime.datetime.combine(value, datetime.time(0, 0), tzinfo=ZoneInfo(zone_name))
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _local_date(value, zone_name):
+    """The date of a DATE or DATE-TIME value, on the clock of the event's zone."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(ZoneInfo(zone_name))
+        return value.date()
+    return value
+
+
+def parse_calendar(data):
+    """
+    Read the events in an .ics file. Returns a list of dicts, one per series,
+    or raises CalendarImportError without touching the database.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise CalendarImportError(_("The file is too large (2 MB at most)."))
+    try:
+        calendar = Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError, TypeError, UnicodeDecodeError) as error:
+        raise CalendarImportError(_("This is not a valid iCalendar (.ics) file.")) from error
+    if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
+        raise CalendarImportError(_("This is not a valid iCalendar (.ics) file."))
+    components = list(calendar.walk("VEVENT"))
+    if not components:
+        raise CalendarImportError(_("The file contains no events."))
+    if len(components) > MAX_IMPORT_EVENTS:
+        raise CalendarImportError(_("The file contains too many events (500 at most)."))
+
+    series, moved = {}, []
+    for number, component in enumerate(components, start=1):
+        uid = str(component.get("uid", "")).strip()
+        title = str(component.get("summary", "")).strip()
+        if not uid or not title or "dtstart" not in component:
+            raise CalendarImportError(_("Event %(number)s has no UID, title or start date.") % {"number": number})
+        try:
+            start = component.decoded("dtstart")
+            if "dtend" in component:
+                end = component.decoded("dtend")
+            elif "duration" in component:
+                end = start + component.decoded("duration")
+            else:
+                end = start + (
+                    datetime.timedelta(days=1) if not isinstance(start, datetime.datetime) else datetime.timedelta()
+                )
+        except (ValueError, TypeError, KeyError) as error:
+            raise CalendarImportError(
+                _("Event “%(title)s” has dates that cannot be read.") % {"title": title}
+            ) from error
+        all_day = not isinstance(start, datetime.datetime)
+        zone_name = _zone_name(start) or "UTC"
+        if "recurrence-id" in component:
+            moved.append(
+                {"uid": uid, "original": component.decoded("recurrence-id"), "start": start, "zone": zone_name}
+            )
+            continue
+        item = {
+            "uid": uid[:255],
+            "title": title[:255],
+            "summary": str(component.get("description", "")).strip()[:600] or title[:600],
+            "all_day": all_day,
+            "time_zone": zone_name,
+            "start": _as_aware(start, zone_name),
+            "end": _as_aware(end, zone_name) - (datetime.timedelta(days=1) if all_day else datetime.timedelta()),
+            "location": str(component.get("location", "")).strip()[:200],
+            "url": str(component.get("url", "")).strip()[:200],
+            "recurrence": "",
+            "excluded": [],
+            "moved": [],
+        }
+        if item["end"] < item["start"]:
+            raise CalendarImportError(_("Event “%(title)s” ends before it starts.") % {"title": title})
+        if "rrule" in component:
+            rules = component.get("rrule")
+            rule = rules[0] if isinstance(rules, list) else rules
+            if "UNTIL" in rule:
+                until = rule["UNTIL"][0]
+                if isinstance(until, datetime.datetime) and until.tzinfo is not None:
+                    rule["UNTIL"] = [until.astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)]
+            text = rule.to_ical().decode()
+            try:
+                validate_recurrence(text)
+            except Exception as error:  # noqa: BLE001 - ValidationError from the model validator
+                raise CalendarImportError(
+                    _("Event “%(title)s” has a recurrence rule we cannot use.") % {"title": title}
+                ) from error
+            item["recurrence"] = text[:500]
+        for exdate in _as_list(component.get("exdate")):
+            item["excluded"].extend(_local_date(value.dt, zone_name) for value in exdate.dts)
+        series[uid] = item
+    for change in moved:
+        if change["uid"] in series:
+            item = series[change["uid"]]
+            zone = ZoneInfo(item["time_zone"])
+            new = change["start"]
+            if isinstance(new, datetime.datetime) and new.tzinfo is not None:
+                new = new.astimezone(zone)
+            item["moved"].append(
+                {
+                    "occurrence_date": _local_date(change["original"], item["time_zone"]),
+                    "new_date": new.date() if isinstance(new, datetime.datetime) else new,
+                    "new_start_time": new.time() if isinstance(new, datetime.datetime) else None,
+                }
+            )
+    return list(series.values())
+
+
+@transaction.atomic
+def import_calendar(data, index, user=None):
+    """
+    Create or update draft events under `index` from an .ics file, matched by
+    UID so that importing again updates rather than duplicates. All or nothing.
+    Returns (created, updated) counts.
+    """
+    from .models import EventOccurrenceOverride, EventPage
+
+    created = updated = 0
+    for item in parse_calendar(data):
+        page = EventPage.objects.filter(ical_uid=item["uid"], locale=index.locale).first()
+        is_new = page is None
+        if is_new:
+            page = EventPage(ical_uid=item["uid"], locale=index.locale, live=False, owner=user)
+        page.title = item["title"]
+        page.summary = item["summary"]
+        page.start, page.end = item["start"], item["end"]
+        page.time_zone = item["time_zone"]
+        page.all_day = item["all_day"]
+        page.recurrence = item["recurrence"]
+        page.venue_name = item["location"]
+        if item["url"].startswith(("http://", "https://")):
+            page.online_url = item["url"]
+        if not page.body:
+            page.body = [("paragraph", RichText(f"<p>{item['summary']}</p>"))]
+        overrides = [
+            EventOccurrenceOverride(
+                occurrence_date=day, status=EventOccurrenceOverride.Status.EXCLUDED, locale=index.locale
+            )
+            for day in item["excluded"]
+        ] + [
+            EventOccurrenceOverride(status=EventOccurrenceOverride.Status.MOVED, locale=index.locale, **change)
+            for change in item["moved"]
+        ]
+        page.occurrence_overrides = overrides
+        if is_new:
+            page.slug = find_available_slug(index, slugify(item["title"])[:80] or "event")
+            index.add_child(instance=page)
+            created += 1
+        else:
+            updated += 1
+        page.save_revision(user=user, log_action=True)
+    return created, updated

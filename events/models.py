@@ -1,0 +1,496 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+from home.models import BasePage
+
+from . import recurrence
+from .forms import EventPageForm
+
+UPCOMING_YEARS = 2
+EVENTS_PER_PAGE = 20
+FIRST_YEAR = 2000
+
+
+class EventCategory(TranslatableMixin, models.Model):
+    """Conference, webinar, workshop, observance, meeting… One slug, a name per language."""
+
+    slug = models.SlugField(_("slug"), max_length=50)
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event category")
+        verbose_name_plural = _("event categories")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_event_category_slug")]
+
+    def __str__(self):
+        return self.name
+
+
+class EventPageQuerySet(PageQuerySet):
+    def overlapping(self, start, end):
+        """Events with at least one occurrence that may fall in [start, end): one query, no expansion."""
+        return self.filter(start__lt=end).filter(Q(series_end__isnull=True) | Q(series_end__gt=start))
+
+    def with_occurrence_data(self):
+        return self.select_related("category", "image", "locale").prefetch_related(
+            "image__renditions",
+            Prefetch("occurrence_overrides", queryset=EventOccurrenceOverride.objects.order_by("occurrence_date")),
+        )
+
+    def occurrences(self, start, end, include_cancelled=True):
+        """Every occurrence of these events in [start, end), in time order, in a fixed number of queries."""
+        found = []
+        for event in self.overlapping(start, end).with_occurrence_data():
+            overrides = {o.occurrence_date: o for o in event.occurrence_overrides.all()}
+            found.extend(recurrence.expand(event, start, end, overrides, include_cancelled))
+        found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
+        return found
+
+
+EventPageManager = PageManager.from_queryset(EventPageQuerySet)
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    page_description = _("The events calendar: upcoming events, a month view, past events and iCalendar feeds.")
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        verbose_name = _("events calendar")
+        verbose_name_plural = _("events calendars")
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def events(self):
+        return EventPage.objects.live().public().child_of(self)
+
+    def filtered_events(self, request):
+        """Events narrowed by ?category= and ?country= (unknown values simply match nothing)."""
+        events = self.events()
+        if category := request.GET.get("category", "").strip():
+            events = events.filter(category__slug=category[:50])
+        if country := request.GET.get("country", "").strip():
+            events = events.filter(country=country[:2].upper())
+        return events
+
+    def paginate(self, request, items):
+        paginator = Paginator(items, EVENTS_PER_PAGE)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
+
+    def filter_context(self, request):
+        categories = EventCategory.objects.filter(locale=Locale.get_active())
+        countries = sorted(
+            {(event.country.code, event.country.name) for event in self.events().exclude(country="")},
+            key=lambda country: str(country[1]),
+        )
+        return {
+            "categories": categories,
+            "countries": countries,
+            "selected_category": request.GET.get("category", ""),
+            "selected_country": request.GET.get("country", "").upper(),
+        }
+
+    @path("", name="upcoming")
+    def upcoming_route(self, request):
+        from .views import month_view
+
+        if "month" in request.GET:
+            return month_view(request, self)
+        now = timezone.now()
+        occurrences = self.filtered_events(request).occurrences(
+            now, now + datetime.timedelta(days=365 * UPCOMING_YEARS)
+        )
+        page_obj = self.paginate(request, occurrences)
+        return self.render(
+            request,
+            context_overrides={
+                "view": "upcoming",
+                "page_obj": page_obj,
+                "occurrences": page_obj.object_list,
+                **self.filter_context(request),
+            },
+        )
+
+    @path("past/", name="past")
+    def past_route(self, request):
+        now = timezone.now()
+        occurrences = self.filtered_events(request).occurrences(
+            datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now
+        )
+        occurrences = [o for o in reversed(occurrences) if o.end <= now]
+        page_obj = self.paginate(request, occurrences)
+        return self.render(
+            request,
+            context_overrides={
+                "view": "past",
+                "page_obj": page_obj,
+                "occurrences": page_obj.object_list,
+                **self.filter_context(request),
+            },
+        )
+
+    def ical_feed(self, request):
+        """The calendar as iCalendar, served at <index>/feed.ics (see events.views.serve_ics)."""
+        from .ical import calendar_response
+
+        events = self.filtered_events(request).with_occurrence_data()
+        return calendar_response(request, events, name=self.title, filename="events.ics")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    page_description = _("An event, once or recurring, in its own time zone.")
+    base_form_class = EventPageForm
+
+    summary = models.TextField(_("summary"), max_length=600)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.ForeignKey(
+        EventCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[recurrence.validate_time_zone],
+        help_text=_("The start and end are times in this zone, e.g. America/New_York."),
+    )
+    all_day = models.BooleanField(_("all day"), default=False)
+    recurrence = models.CharField(
+        _("recurrence rule"),
+        max_length=500,
+        blank=True,
+        validators=[recurrence.validate_recurrence],
+        help_text=_(
+            "Leave empty for a single event. An RFC 5545 RRULE, e.g. FREQ=YEARLY;BYMONTH=4;BYDAY=4TH for the "
+            "fourth Thursday of April every year; add ;COUNT=5 or ;UNTIL=20301231 to end the series."
+        ),
+    )
+    series_end = models.DateTimeField(_("end of the series"), null=True, blank=True, editable=False)
+
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    online_url = models.URLField(_("online event link"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    ical_uid = models.CharField(
+        _("iCalendar UID"),
+        max_length=255,
+        blank=True,
+        db_index=True,
+        help_text=_("Set when the event was imported from an .ics file; re-importing updates this event."),
+    )
+
+    objects = EventPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("category"),
+        FieldPanel("organiser"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("time_zone"), FieldPanel("all_day")]),
+                FieldPanel("recurrence"),
+                InlinePanel("occurrence_overrides", label=_("Changes to single occurrences")),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("registration_deadline")], heading=_("Registration")
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("organiser"),
+        index.SearchField("venue_name"),
+        index.SearchField("city"),
+        index.RelatedFields("category", [index.SearchField("name"), index.FilterField("slug")]),
+        index.FilterField("start"),
+        index.FilterField("country"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("summary"),
+        APIField("body"),
+        APIField("image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("category_detail"),
+        APIField("organiser"),
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone"),
+        APIField("all_day"),
+        APIField("recurrence"),
+        APIField("venue_name"),
+        APIField("city"),
+        APIField("country_code"),
+        APIField("online_url"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("next_occurrence"),
+    ]
+
+    # Dates, time zone, place and recurrence follow the source language;
+    # titles, summaries, venue names and notes are translated.
+    override_translatable_fields = [
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("all_day"),
+        SynchronizedField("recurrence"),
+        SynchronizedField("country"),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("registration_deadline"),
+        SynchronizedField("image"),
+        SynchronizedField("ical_uid"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @property
+    def intro_text(self):
+        return self.summary
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.summary
+
+    def get_social_image(self):
+        return self.image or self.listing_image
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    def save(self, *args, **kwargs):
+        self.series_end = recurrence.series_end(self) if self.start and self.end else None
+        super().save(*args, **kwargs)
+
+    def occurrences_between(self, start, end, include_cancelled=True):
+        return recurrence.expand(self, start, end, include_cancelled=include_cancelled)
+
+    def upcoming_occurrences(self, limit=12):
+        now = timezone.now()
+        return self.occurrences_between(now, now + datetime.timedelta(days=365 * 5))[:limit]
+
+    @property
+    def next_occurrence(self):
+        upcoming = [o for o in self.upcoming_occurrences(limit=3) if not o.cancelled]
+        if not upcoming:
+            return None
+        occurrence = upcoming[0]
+        return {"start": occurrence.start.isoformat(), "end": occurrence.end.isoformat()}
+
+    @property
+    def category_detail(self):
+        return {"slug": self.category.slug, "name": self.category.name} if self.category else None
+
+    @property
+    def country_code(self):
+        return self.country.code or None
+
+    @property
+    def attendance_mode(self):
+        if self.online_url and (self.venue_name or self.city):
+            return "mixed"
+        return "online" if self.online_url else "offline"
+
+    def json_ld(self, occurrence=None):
+        """schema.org Event metadata for the next (or given) occurrence."""
+        occurrence = occurrence or next(iter(self.upcoming_occurrences(limit=1)), None)
+        start, end = (occurrence.start, occurrence.end) if occurrence else (self.start, self.end)
+        modes = {
+            "online": "https://schema.org/OnlineEventAttendanceMode",
+            "offline": "https://schema.org/OfflineEventAttendanceMode",
+            "mixed": "https://schema.org/MixedEventAttendanceMode",
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary,
+            "inLanguage": self.locale.language_code,
+            "url": self.full_url,
+            "startDate": (start.date() if self.all_day else start).isoformat(),
+            "endDate": (end.date() if self.all_day else end).isoformat(),
+            "eventAttendanceMode": modes[self.attendance_mode],
+            "eventStatus": "https://schema.org/EventCancelled"
+            if occurrence and occurrence.cancelled
+            else "https://schema.org/EventRescheduled"
+            if occurrence and occurrence.moved
+            else "https://schema.org/EventScheduled",
+        }
+        locations = []
+        if self.venue_name or self.city:
+            locations.append(
+                {
+                    "@type": "Place",
+                    "name": self.venue_name or self.city,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "addressLocality": self.city,
+                        "addressCountry": self.country.code,
+                    },
+                }
+            )
+        if self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        if self.organiser:
+            data["organizer"] = {"@type": "Organization", "name": self.organiser}
+        if self.image:
+            data["image"] = self.image.get_rendition("fill-1200x630").full_url
+        return data
+
+    def google_calendar_url(self, occurrence):
+        from urllib.parse import urlencode
+
+        fmt = "%Y%m%d" if self.all_day else "%Y%m%dT%H%M%SZ"
+        start = occurrence.start if self.all_day else occurrence.start.astimezone(datetime.UTC)
+        end = occurrence.end if self.all_day else occurrence.end.astimezone(datetime.UTC)
+        if self.all_day:
+            end = end + datetime.timedelta(days=1)
+        location = ", ".join(part for part in [self.venue_name, self.city, self.country.name or ""] if part)
+        query = {
+            "action": "TEMPLATE",
+            "text": self.title,
+            "dates": f"{start.strftime(fmt)}/{end.strftime(fmt)}",
+            "details": f"{self.summary}\n\n{self.full_url}",
+            "location": location or self.online_url,
+            "ctz": self.time_zone,
+        }
+        return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        upcoming = self.upcoming_occurrences()
+        context["index"] = self.get_parent().specific
+        context["upcoming"] = upcoming
+        context["next_occurrence"] = next((o for o in upcoming if not o.cancelled), None)
+        if context["next_occurrence"] is None:
+            past = self.occurrences_between(datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), timezone.now())
+            context["last_occurrence"] = past[-1] if past else None
+        return context
+
+    @path("")
+    def event_route(self, request):
+        return self.render(request)
+
+    def ical(self, request):
+        """This event as iCalendar, served at <event>/event.ics (see events.views.serve_ics)."""
+        from .ical import calendar_response
+
+        events = EventPage.objects.filter(pk=self.pk).with_occurrence_data()
+        return calendar_response(request, events, name=self.title, filename=f"{self.slug}.ics")
+
+
+class EventOccurrenceOverride(TranslatableMixin, Orderable):
+    """A change to one occurrence of a recurring event: left out, cancelled or moved."""
+
+    class Status(models.TextChoices):
+        EXCLUDED = "excluded", _("Left out (not shown)")
+        CANCELLED = "cancelled", _("Cancelled (shown as cancelled)")
+        MOVED = "moved", _("Moved to another date or time")
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_overrides")
+    occurrence_date = models.DateField(
+        _("date of the occurrence"), help_text=_("The date the occurrence would have had, in the event's time zone.")
+    )
+    status = models.CharField(_("change"), max_length=20, choices=Status.choices, default=Status.CANCELLED)
+    new_date = models.DateField(_("new date"), null=True, blank=True)
+    new_start_time = models.TimeField(
+        _("new start time"), null=True, blank=True, help_text=_("In the event's time zone. Defaults to the usual time.")
+    )
+    note = models.CharField(_("note for readers"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("occurrence_date"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("new_date"), FieldPanel("new_start_time")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("change to an occurrence")
+        verbose_name_plural = _("changes to occurrences")
+
+    def __str__(self):
+        return f"{self.occurrence_date}: {self.get_status_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.MOVED and not self.new_date:
+            raise ValidationError({"new_date": _("Say which date the occurrence moves to.")})

@@ -1,0 +1,133 @@
+import calendar
+import datetime
+import re
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.formats import get_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.auth import user_passes_test
+from wagtail.models import Page
+
+from .ical import CalendarImportError, import_calendar
+from .models import FIRST_YEAR, EventIndexPage, EventPage
+
+LAST_YEAR = 2100
+MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def month_view(request, index):
+    """The month grid: ?month=YYYY-MM. A bad value gets a friendly 400 page, never an error."""
+    match = MONTH.fullmatch(request.GET.get("month", "").strip())
+    year, month = (int(match[1]), int(match[2])) if match else (0, 0)
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+        response = index.render(
+            request,
+            context_overrides={"view": "month", "month_error": True, **index.filter_context(request)},
+            template="events/month.html",
+        )
+        response.status_code = 400
+        return response
+
+    first = datetime.date(year, month, 1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    # Widen by a day each side: an occurrence on the 1st in Auckland starts on
+    # the last day of the previous month in UTC.
+    window_start = datetime.datetime.combine(first - datetime.timedelta(days=1), datetime.time(), datetime.UTC)
+    window_end = datetime.datetime.combine(following + datetime.timedelta(days=1), datetime.time(), datetime.UTC)
+    by_day = {}
+    for occurrence in index.filtered_events(request).occurrences(window_start, window_end):
+        day = occurrence.start.date()  # the date on the clock where the event happens
+        if first <= day < following:
+            by_day.setdefault(day, []).append(occurrence)
+
+    # Django counts weekdays from Sunday (0), Python's calendar from Monday (0).
+    first_weekday = (int(get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
+    weeks = [
+        [{"date": day, "in_month": day.month == month, "occurrences": by_day.get(day, [])} for day in week]
+        for week in calendar.Calendar(first_weekday).monthdatescalendar(year, month)
+    ]
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    return index.render(
+        request,
+        context_overrides={
+            "view": "month",
+            "month": first,
+            "weeks": weeks,
+            "weekdays": [day["date"] for day in weeks[0]],
+            "previous_month": previous if previous.year >= FIRST_YEAR else None,
+            "next_month": following if following.year <= LAST_YEAR else None,
+            "has_events": bool(by_day),
+            **index.filter_context(request),
+        },
+        template="events/month.html",
+    )
+
+
+def serve_ics(request, path, name):
+    """
+    `<calendar>/feed.ics` and `<event>/event.ics`. Wagtail's page URLs cannot
+    contain a dot, so these live beside them: find the page for the path, then
+    let it answer, if it is live and public.
+    """
+    page = Page.find_for_request(request, path)
+    if page is None or not page.live or page.get_view_restrictions().exists():
+        raise Http404
+    page = page.specific
+    if name == "feed" and isinstance(page, EventIndexPage):
+        return page.ical_feed(request)
+    if name == "event" and isinstance(page, EventPage):
+        return page.ical(request)
+    raise Http404
+
+
+class CalendarImportForm(forms.Form):
+    calendar = forms.ModelChoiceField(
+        label=gettext_lazy("Import into"), queryset=EventIndexPage.objects.none(), empty_label=None
+    )
+    file = forms.FileField(label=gettext_lazy("iCalendar file (.ics)"))
+
+    def __init__(self, *args, indexes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["calendar"].queryset = indexes
+        self.fields["calendar"].label_from_instance = lambda page: f"{page.title} ({page.locale.get_display_name()})"
+
+
+def indexes_user_can_add_to(user):
+    pages = EventIndexPage.objects.select_related("locale").order_by("path")
+    return EventIndexPage.objects.filter(
+        pk__in=[page.pk for page in pages if page.permissions_for_user(user).can_add_subpage()]
+    ).select_related("locale")
+
+
+@user_passes_test(lambda user: user.is_active and user.has_perm("wagtailadmin.access_admin"))
+def import_ical(request):
+    indexes = indexes_user_can_add_to(request.user)
+    if not indexes.exists():
+        raise PermissionDenied
+    form = CalendarImportForm(request.POST or None, request.FILES or None, indexes=indexes)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                created, updated = import_calendar(
+                    form.cleaned_data["file"].read(), form.cleaned_data["calendar"], request.user
+                )
+            except CalendarImportError as error:
+                form.add_error("file", str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Imported the calendar: %(created)d new draft events, %(updated)d updated.")
+                    % {"created": created, "updated": updated},
+                )
+                return redirect("wagtailadmin_explore", form.cleaned_data["calendar"].pk)
+        status = 400
+    return TemplateResponse(
+        request, "events/admin/import_ical.html", {"form": form, "page_title": _("Import events")}, status=status
+    )

@@ -1,0 +1,76 @@
+import datetime
+
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import HOME_PAGE_SECTIONS_HOOK
+
+from . import views
+from .models import EventCategory, EventIndexPage
+from .templatetags.event_tags import occurrence_when
+
+
+class EventCategoryViewSet(SnippetViewSet):
+    model = EventCategory
+    icon = "calendar-alt"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+
+
+register_snippet(EventCategoryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("events/import/", views.import_ical, name="events_import_ical")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.indexes_user_can_add_to(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(gettext_lazy("Import events"), reverse("events_import_ical"), icon_name="calendar", order=350)
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK, order=20)
+def upcoming_events(home, request):
+    index = EventIndexPage.objects.live().child_of(home).first()
+    if index is None:
+        return None
+    now = timezone.now()
+    occurrences = [o for o in index.events().occurrences(now, now + datetime.timedelta(days=365)) if not o.cancelled][
+        :3
+    ]
+    if not occurrences:
+        return None
+    return {
+        "title": _("Upcoming events"),
+        "url": index.url,
+        "more_label": _("All events"),
+        "items": [
+            {
+                "title": o.event.title,
+                "url": o.event.url,
+                "image": o.event.image,
+                "summary": o.event.summary,
+                "meta": occurrence_when(o),
+            }
+            for o in occurrences
+        ],
+    }
+
+
+@hooks.register("load_demo_content", order=20)
+def load_events_demo_content(stdout):
+    from .demo import loader
+
+    loader.load(stdout)
