@@ -232,9 +232,9 @@ class StandardPage(BasePage):
 
 
 class LocalizedSnippetQuerySet(models.QuerySet):
-    def for_active_locale(self):
-        """The instance in the reader's language, else the one in the default language."""
-        instance = self.filter(locale=Locale.get_active()).first()
+    def for_locale(self, locale):
+        """The instance in `locale`, else the one in the default language."""
+        instance = self.filter(locale=locale).first()
         return instance or self.filter(locale=Locale.get_default()).first()
 
 
@@ -256,18 +256,6 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
 
     def __str__(self):
         return self.name
-
-    def live_items(self):
-        """Menu items whose page is live and public, in this menu's language."""
-        items = []
-        for item in self.items.select_related("link_page"):
-            page = item.link_page
-            if page is None:
-                continue
-            page = page.get_translation_or_none(self.locale) or page
-            if page.live and not page.get_view_restrictions().exists():
-                items.append({"label": item.link_label or page.title, "page": page})
-        return items
 
 
 class NavigationMenuItem(TranslatableMixin, Orderable):

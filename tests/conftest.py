@@ -43,6 +43,14 @@ def locales(db):
 
 
 @pytest.fixture
+def canary(db):
+    """The demo's unlisted member: she must appear nowhere public."""
+    from members.models import Member
+
+    return Member.objects.get(full_name="Canary Unlisted", locale__language_code="en")
+
+
+@pytest.fixture
 def admin_user(db):
     return get_user_model().objects.get(username="admin")
 

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home.models import FooterText, NavigationMenu
+from home import chrome
 
 register = template.Library()
 
@@ -64,18 +64,19 @@ def _link(code, name, url, current, request):
 
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def main_navigation(context):
-    menu = NavigationMenu.objects.for_active_locale()
     current = context.get("page")
-    items = menu.live_items() if menu else []
-    for item in items:
-        if isinstance(current, Page) and current.path.startswith(item["page"].path):
-            item["current"] = "page" if current.pk == item["page"].pk else "true"
+    items = []
+    for item in chrome.navigation():
+        item = dict(item)
+        if isinstance(current, Page) and current.path.startswith(item["path"]):
+            item["current"] = "page" if current.path == item["path"] else "true"
+        items.append(item)
     return {"items": items}
 
 
 @register.simple_tag
-def footer_text():
-    return FooterText.objects.for_active_locale()
+def footer_html():
+    return mark_safe(chrome.footer_html())  # noqa: S308 - rich text from the editors, rendered by Wagtail
 
 
 @register.simple_tag(takes_context=True)

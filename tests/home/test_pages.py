@@ -178,3 +178,13 @@ def test_missing_translation_offers_the_languages_the_page_exists_in(client, hom
     content = response.content.decode()
     assert 'href="/en/only-english/"' in content
     assert 'lang="fr"' in html_tag(response)
+
+
+@pytest.mark.django_db
+def test_navigation_follows_publishing_at_once(client):
+    about = AboutPage.objects.get(locale__language_code="fr")
+    assert 'href="/fr/about/"' in client.get("/fr/").content.decode()
+    about.unpublish()
+    assert 'href="/fr/about/"' not in client.get("/fr/").content.decode()
+    about.get_latest_revision().publish()
+    assert 'href="/fr/about/"' in client.get("/fr/").content.decode()

@@ -1,0 +1,74 @@
+"""
+The site chrome (main navigation, footer) per language, cached in the shared
+cache (Redis in production) and invalidated for every worker at once by
+bumping a version number whenever a page is published, unpublished, moved or
+deleted, or a menu or footer is edited.
+"""
+
+from django.core.cache import cache
+from wagtail.models import Locale, Page
+from wagtail.rich_text import expand_db_html
+
+VERSION_KEY = "site-chrome:version"
+TIMEOUT = 60 * 60
+
+
+def version():
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        current = cache.get(VERSION_KEY, 1)
+    return current
+
+
+def invalidate(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def _cached(name, locale, compute):
+    key = f"site-chrome:{version()}:{name}:{locale.language_code}"
+    value = cache.get(key)
+    if value is None:
+        value = compute(locale)
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def _navigation(locale):
+    from .models import NavigationMenu
+
+    menu = NavigationMenu.objects.for_locale(locale)
+    if menu is None:
+        return []
+    items = list(menu.items.select_related("link_page").order_by("sort_order"))
+    translation_keys = [item.link_page.translation_key for item in items]
+    # One query for every linked page in this language that readers may see.
+    visible = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=translation_keys, locale=locale).live().public()
+    }
+    result = []
+    for item in items:
+        page = visible.get(item.link_page.translation_key)
+        if page is not None:
+            result.append({"label": item.link_label or page.title, "url": page.url, "path": page.path})
+    return result
+
+
+def _footer(locale):
+    from .models import FooterText
+
+    footer = FooterText.objects.for_locale(locale)
+    return expand_db_html(footer.body) if footer else ""
+
+
+def navigation(locale=None):
+    """[{"label", "url", "path"}] for the main menu in `locale`."""
+    return _cached("navigation", locale or Locale.get_active(), _navigation)
+
+
+def footer_html(locale=None):
+    return _cached("footer", locale or Locale.get_active(), _footer)

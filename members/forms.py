@@ -1,0 +1,43 @@
+from django import forms
+from django.conf import global_settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from home.abuse import HoneypotFormMixin
+
+# The languages a member may say she speaks: the ones Django has names for.
+SPOKEN_LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda choice: choice[1])
+
+
+class MemberForm(WagtailAdminModelForm):
+    languages_spoken = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=SPOKEN_LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+
+class MembershipApplicationForm(HoneypotFormMixin, forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    position = forms.CharField(label=_("Position"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    sector = forms.ChoiceField(label=_("Sector"))
+    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    email = forms.EmailField(label=_("Email"), max_length=254, help_text=_("Only the secretariat sees it."))
+    motivation = forms.CharField(
+        label=_("Why do you want to join?"),
+        min_length=50,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    consent = forms.BooleanField(label=_("I have read the privacy notice and agree to it."))
+
+    def __init__(self, *args, **kwargs):
+        from .models import Sector
+
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", "—"), *Sector.choices]
+        self.order_fields([name for name in self.fields if name != "website"] + ["website"])

@@ -1,0 +1,65 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import views
+from .models import Member, MembershipApplication
+
+
+class MemberViewSet(SnippetViewSet):
+    model = Member
+    icon = "group"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["full_name", "country", "sector", "listed", "show_on_map", "locale"]
+    list_filter = ["locale", "sector", "listed", "show_on_map"]
+    search_fields = ["full_name", "organisation"]
+    list_per_page = 50
+
+
+class MembershipApplicationViewSet(SnippetViewSet):
+    model = MembershipApplication
+    icon = "form"
+    menu_order = 220
+    list_display = ["full_name", "organisation", "country", "status", "submitted_at"]
+    list_filter = ["status", "sector", "language"]
+    search_fields = ["full_name", "organisation"]
+    inspect_view_enabled = True
+    add_to_admin_menu = True
+
+
+register_snippet(MemberViewSet)
+register_snippet(MembershipApplicationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_member_admin_urls():
+    return [
+        path("members/applications/<int:pk>/review/", views.review_application, name="members_application_review"),
+        path("members/<int:pk>/export/", views.export_member_view, name="members_export"),
+        path("members/<int:pk>/erase/", views.erase_member_view, name="members_erase"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def member_data_rights_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Member) and user.has_perm("members.view_contact_details"):
+        yield Button(
+            _("Export data (JSON)"), reverse("members_export", args=[snippet.pk]), icon_name="download", priority=90
+        )
+    if isinstance(snippet, Member) and user.has_perm("members.delete_member"):
+        yield Button(_("Erase all data"), reverse("members_erase", args=[snippet.pk]), icon_name="bin", priority=95)
+    if isinstance(snippet, MembershipApplication) and snippet.status == MembershipApplication.Status.NEW:
+        yield Button(
+            _("Review"), reverse("members_application_review", args=[snippet.pk]), icon_name="tick", priority=10
+        )
+
+
+@hooks.register("load_demo_content", order=30)
+def load_members_demo_content(stdout):
+    from .demo import loader
+
+    loader.load(stdout)
