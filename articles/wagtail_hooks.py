@@ -63,3 +63,52 @@ def load_articles_demo_content(stdout):
     from .demo import loader
 
     loader.load(stdout)
+
+
+def article_search_document(page):
+    from search.documents import base_page_document, is_public_page
+
+    if not is_public_page(page):
+        return None
+    document = base_page_document(page, "article", summary=page.intro, body_fields=("body",))
+    labels = TopicLabel.objects.labels_for(page.locale)
+    tags = list(page.tags.all())
+    document["topics"] = [tag.slug for tag in tags]
+    document["topic_labels"] = [labels.get(tag.pk, tag.name) for tag in tags]
+    document["body"] = " ".join([document["body"], *(author.name for author in page.authors.all())])
+    if page.display_date:
+        document["date"] = page.display_date.isoformat()
+        document["year"] = page.display_date.year
+    document["extra"] = {"authors": [a.name for a in page.authors.all()], "reading_time": page.reading_time}
+    return document
+
+
+def topic_facet_labels(language):
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    by_id = TopicLabel.objects.labels_for(locale)
+    return {
+        "topics": {
+            label.tag.slug: by_id.get(label.tag_id, label.label) for label in TopicLabel.objects.select_related("tag")
+        }
+    }
+
+
+@hooks.register("register_search_document_types")
+def register_article_search():
+    from search.documents import SearchDocumentType, public_pages
+
+    return [
+        SearchDocumentType(
+            kind="article",
+            model=ArticlePage,
+            build=article_search_document,
+            queryset=lambda: (
+                public_pages(ArticlePage.objects.all())
+                .select_related("locale")
+                .prefetch_related("tagged_items__tag", "authors")
+            ),
+            facet_labels=topic_facet_labels,
+        )
+    ]

@@ -9,14 +9,14 @@ from events import views as event_views
 from home import views as home_views
 from search import views as search_views
 
-from .api import api_router
+from . import api
 
 handler404 = "home.views.page_not_found"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_router.urls),
+    path("api/v2/", include(api)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
@@ -28,6 +28,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     re_path(r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$", event_views.serve_ics, name="event_ics"),
     path("", include(wagtail_urls)),
 )

@@ -276,7 +276,6 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("city"),
         index.RelatedFields("category", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("start"),
-        index.FilterField("country"),
     ]
 
     api_fields = [

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from . import views
-from .models import EventCategory, EventIndexPage
+from .models import EventCategory, EventIndexPage, EventPage
 from .templatetags.event_tags import occurrence_when
 
 
@@ -74,3 +74,41 @@ def load_events_demo_content(stdout):
     from .demo import loader
 
     loader.load(stdout)
+
+
+def event_search_document(page):
+    from search.documents import base_page_document, is_public_page
+
+    if not is_public_page(page):
+        return None
+    document = base_page_document(
+        page, "event", summary=page.summary, body_fields=("body", "organiser", "venue_name", "city")
+    )
+    now = timezone.now()
+    upcoming = [o for o in page.occurrences_between(now, now + datetime.timedelta(days=365 * 5)) if not o.cancelled]
+    when = upcoming[0] if upcoming else None
+    start = when.start if when else page.start
+    document["country"] = page.country.code or None
+    document["date"] = start.date().isoformat()
+    document["year"] = start.year
+    document["extra"] = {
+        "next_occurrence": when.start.isoformat() if when else None,
+        "time_zone": page.time_zone,
+        "city": page.city,
+        "category": page.category.name if page.category else None,
+    }
+    return document
+
+
+@hooks.register("register_search_document_types")
+def register_event_search():
+    from search.documents import SearchDocumentType, public_pages
+
+    return [
+        SearchDocumentType(
+            kind="event",
+            model=EventPage,
+            build=event_search_document,
+            queryset=lambda: public_pages(EventPage.objects.all()).with_occurrence_data(),
+        )
+    ]

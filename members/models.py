@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
@@ -37,7 +38,7 @@ class Sector(models.TextChoices):
     CIVIL_SOCIETY = "civil-society", _("Civil society")
 
 
-class MemberQuerySet(models.QuerySet):
+class MemberQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def listed(self):
         """Members who chose to appear in the public directory."""
         return self.filter(listed=True)
@@ -159,7 +160,6 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("locale_id"),
         index.FilterField("listed"),
         index.FilterField("sector"),
-        index.FilterField("country"),
     ]
 
     api_fields = [

@@ -63,3 +63,50 @@ def load_members_demo_content(stdout):
     from .demo import loader
 
     loader.load(stdout)
+
+
+def member_search_document(member):
+    """Public fields of listed members only: never contact details."""
+    from .models import MemberDirectoryPage
+
+    if not member.listed:
+        return None
+    directory = MemberDirectoryPage.objects.live().filter(locale=member.locale).first()
+    if directory is None:
+        return None
+    summary = ", ".join(part for part in [member.position, member.public_organisation] if part)
+    expertise = [tag.name for tag in member.expertise.all()]
+    return {
+        "kind": "member",
+        "content_type": "members.Member",
+        "object_id": str(member.pk),
+        "locale": member.locale.language_code,
+        "title": member.display_name,
+        "summary": summary,
+        "body": " ".join([member.public_biography, *expertise]),
+        "url": directory.profile_url(member),
+        "topics": [],
+        "topic_labels": expertise,
+        "country": member.country.code or None,
+        "year": member.member_since.year if member.member_since else None,
+        "date": member.member_since.isoformat() if member.member_since else None,
+        "extra": {"sector": member.sector, "region": member.region},
+    }
+
+
+@hooks.register("register_search_document_types")
+def register_member_search():
+    from search.documents import SearchDocumentType
+
+    return [
+        SearchDocumentType(
+            kind="member",
+            model=Member,
+            build=member_search_document,
+            queryset=lambda: Member.objects.listed().select_related("locale").prefetch_related("tagged_items__tag"),
+            id_prefix="member",
+            database_search=lambda query, locale: (
+                Member.objects.listed().filter(locale=locale).search(query, operator="or")
+            ),
+        )
+    ]

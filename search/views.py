@@ -1,22 +1,64 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
+from . import params as search_params
+from . import query as site_search
 
 
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-    paginator = Paginator(results, 10)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page_obj = paginator.page(1)
+    language = translation.get_language()
+    options = search_params.read(request.GET)
+    response = site_search.search(
+        options["q"], language, options["filters"], options["page"], all_languages=options["all_languages"]
+    )
     return render(
         request,
         "search/search.html",
-        {"query": query, "page_obj": page_obj, "results": page_obj.object_list},
+        {
+            "search": response,
+            "query": response.query,
+            "all_languages": options["all_languages"],
+            "facet_groups": facet_groups(request, response),
+            "previous_url": page_url(request, response.page - 1) if response.page > 1 else None,
+            "next_url": page_url(request, response.page + 1) if response.page < response.page_count else None,
+        },
     )
+
+
+def page_url(request, number):
+    query = request.GET.copy()
+    query["page"] = number
+    return f"?{query.urlencode()}"
+
+
+def facet_groups(request, response):
+    """Each facet with a link that selects (or, when selected, clears) it."""
+    titles = {"kind": _("Type"), "topics": _("Topic"), "country": _("Country"), "year": _("Year")}
+    groups = []
+    for name, facets in response.facets.items():
+        if not facets:
+            continue
+        parameter = search_params.FACET_PARAMETERS[name]
+        options = []
+        for facet in facets:
+            query = request.GET.copy()
+            query.pop("page", None)
+            if facet.selected:
+                query.pop(parameter, None)
+            else:
+                query[parameter] = facet.value
+            options.append({"facet": facet, "url": f"?{query.urlencode()}"})
+        groups.append({"name": name, "title": titles[name], "options": options})
+    return groups
+
+
+@require_GET
+@never_cache
+def autocomplete(request):
+    """Title suggestions as the reader types, for the search box."""
+    return JsonResponse({"results": site_search.autocomplete(request.GET.get("q", ""), translation.get_language())})

@@ -10,12 +10,15 @@ import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
 from wagtail.models import Locale, Site
+
+from search import index as search_index
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +28,38 @@ def django_db_setup(django_db_setup, django_db_blocker):
         User = get_user_model()
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@example.org", "admin-password")
+        if settings.SEARCH_URL:
+            call_command("update_index", stdout=io.StringIO())  # Wagtail's indexes and the site search's
+    yield
+    if settings.SEARCH_URL:
+        search_index.delete_indexes()
+        search_index.client().indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}-wagtail-*")
+
+
+@pytest.fixture(autouse=True)
+def keep_search_index_in_step(django_db_blocker):
+    """
+    Tests publish and delete inside a transaction that is rolled back, but the
+    search engine is outside it: afterwards, put back every document the test
+    touched. (Autouse, set up before `db`, so this runs after the rollback.)
+    """
+    with search_index.recording() as changed:
+        yield
+    if changed:
+        with django_db_blocker.unblock():
+            search_index.resync(changed)
+
+
+@pytest.fixture
+def engine(db):
+    """The real search engine; missing it is a failure, not a skip."""
+    if not settings.SEARCH_URL:
+        pytest.fail("SEARCH_URL is not set: engine tests need the search engine that make test starts")
+    try:
+        search_index.client().cluster.health()
+    except search_index.UNAVAILABLE as error:
+        pytest.fail(f"The search engine at {settings.SEARCH_URL} does not answer: {error}")
+    return search_index.client()
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_filters",
+    "django_tasks_db",
     "rest_framework",
     "corsheaders",
     "django.contrib.auth",
@@ -209,14 +210,35 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = env_list("EDITORS_EMAIL", "editors@localhost")
 
 # Background work (search index updates, reference index, webhook deliveries,
-# machine translation). The immediate backend runs tasks in the request; set
-# TASKS_BACKEND=database in production and run `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# machine translation) runs on Wagtail's django-tasks. "immediate" runs a task
+# inside the request that enqueued it; "database" stores it for
+# `manage.py db_worker` (the production default, see production.py).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
-# Search: the database backend unless SEARCH_URL points at an OpenSearch or
-# Elasticsearch cluster.
+# Search: the database unless SEARCH_URL points at an OpenSearch 2/3 cluster
+# (https://user:password@host:9200). The site search keeps one index per
+# language (search/analysis.py); Wagtail's own backend serves the admin and
+# the API's ?search=. See docs/search.md.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "gnwict")
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+SEARCH_BACKEND_MODULE = os.environ.get("SEARCH_BACKEND", "opensearch2")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND_MODULE}",
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
+            "TIMEOUT": SEARCH_TIMEOUT,
+            "OPTIONS": {"max_retries": 0},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Global Network of Women ICT Decision Makers"

@@ -1,0 +1,32 @@
+"""
+Rebuild every search index: Wagtail's own (admin search, API ?search=) and
+the site search's per-language indexes, each built aside and swapped in
+atomically so readers never search a half-built index.
+"""
+
+from modelsearch.management.commands.rebuild_modelsearch_index import Command as WagtailUpdateIndex
+
+from search import index
+
+
+class Command(WagtailUpdateIndex):
+    help = "Rebuild Wagtail's search index and the site search's per-language indexes, with progress."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--site-search-only", action="store_true", help="Rebuild only the site search's language indexes."
+        )
+
+    def handle(self, **options):
+        if not options.pop("site_search_only", False):
+            super().handle(**options)
+        if not index.enabled():
+            self.stdout.write("Site search: SEARCH_URL is not set, readers search the database; nothing to build.")
+            return
+        self.stdout.write("Site search: building one index per language")
+        total = index.rebuild(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"Site search: {total} documents indexed and swapped in."))
+        applied = index.apply_pending()
+        if applied:
+            self.stdout.write(f"Site search: {applied} queued updates applied.")
