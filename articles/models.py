@@ -42,7 +42,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.select_related("hero_image", "locale").prefetch_related(
             "hero_image__renditions",
             "tagged_items__tag",
-            Prefetch("authors", queryset=ArticleAuthor.objects.order_by("sort_order")),
+            Prefetch("authors", queryset=ArticleAuthor.objects.select_related("member").order_by("sort_order")),
         )
 
     def newest_first(self):
@@ -360,15 +360,29 @@ class ArticleAuthor(TranslatableMixin, Orderable):
     """A name in an article's byline, linked to a member profile where there is one."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    member = models.ForeignKey(
+        "members.Member",
+        verbose_name=_("member profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Link the byline to her profile in the member directory (shown only if she is listed)."),
+    )
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(
         _("role"), max_length=200, blank=True, help_text=_("For example 'Minister of ICT, Rwanda'.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("role")]
+    panels = [FieldPanel("member"), FieldPanel("name"), FieldPanel("role")]
 
-    # A person's name is the same in every language; her role is translated.
-    override_translatable_fields = [SynchronizedField("name"), TranslatableField("role")]
+    # A person's name is the same in every language; her role is translated;
+    # the member link follows the source (and is shown in the reader's language).
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        SynchronizedField("member"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("author")
@@ -377,8 +391,21 @@ class ArticleAuthor(TranslatableMixin, Orderable):
     def __str__(self):
         return self.name
 
+    def profile_url(self, locale=None):
+        """Her public profile in the reader's language, if she is a listed member."""
+        if self.member is None or not self.member.listed:
+            return None
+        from members.models import MemberDirectoryPage
+
+        locale = locale or Locale.get_active()
+        directory = (
+            MemberDirectoryPage.objects.live().filter(locale=locale).first()
+            or MemberDirectoryPage.objects.live().filter(locale=self.member.locale).first()
+        )
+        return directory.profile_url(self.member) if directory else None
+
     def as_dict(self):
-        return {"name": self.name, "role": self.role}
+        return {"name": self.name, "role": self.role, "profile_url": self.profile_url()}
 
 
 class ArticleRelatedLink(Orderable):

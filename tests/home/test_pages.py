@@ -188,3 +188,43 @@ def test_navigation_follows_publishing_at_once(client):
     assert 'href="/fr/about/"' not in client.get("/fr/").content.decode()
     about.get_latest_revision().publish()
     assert 'href="/fr/about/"' in client.get("/fr/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language,direction", LANGUAGES.items())
+def test_every_page_type_renders_in_every_language(client, home, language, direction):
+    from home.translation import translate_object
+
+    standard = StandardPageFactory(parent=home, title="Partners", slug="partners")
+    if language != "en":
+        translate_object(standard, language, {"Partners": f"Partners ({language})"})
+    urls = [
+        "",  # HomePage
+        "about/",  # AboutPage
+        "partners/",  # StandardPage
+        "in-focus/",  # ArticleIndexPage
+        "in-focus/coding-clubs-for-girls/",  # ArticlePage
+        "events/",  # EventIndexPage
+        "events/csw71-side-event/",  # EventPage
+        "members/",  # MemberDirectoryPage
+    ]
+    for url in urls:
+        response = client.get(f"/{language}/{url}")
+        assert response.status_code == 200, url
+        assert f'lang="{language}"' in html_tag(response) and f'dir="{direction}"' in html_tag(response), url
+
+
+@pytest.mark.django_db
+def test_byline_links_to_listed_member_profiles_only(client):
+    from articles.models import ArticlePage
+    from members.models import Member
+
+    article = ArticlePage.objects.get(slug="coding-clubs-for-girls", locale__language_code="en")
+    author = article.authors.first()
+    author.member = Member.objects.get(full_name="Amara Okafor", locale__language_code="en")
+    author.save()
+    content = client.get(article.url).content.decode()
+    assert 'href="/en/members/amara-okafor/" rel="author"' in content
+    author.member.listed = False
+    author.member.save()
+    assert "/en/members/amara-okafor/" not in client.get(article.url).content.decode()
