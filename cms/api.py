@@ -6,6 +6,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from home.translation.api import TranslationStatusAPIView
 from search.api import SearchEndpoint
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -16,5 +17,6 @@ api_router.register_endpoint("documents", DocumentsAPIViewSet)
 # Endpoints that are not listings of one model sit beside Wagtail's router.
 urlpatterns = [
     path("search/", include((SearchEndpoint.get_urlpatterns(), "search"), namespace="search_api")),
+    path("translation-status/", TranslationStatusAPIView.as_view(), name="translation_status"),
     path("", api_router.urls),
 ]

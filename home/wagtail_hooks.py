@@ -1,7 +1,15 @@
+from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from .models import FooterText, NavigationMenu
+from .translation import teams
 
 register_snippet(NavigationMenu)
 register_snippet(FooterText)
@@ -19,3 +27,53 @@ def load_navigation_demo_content(stdout):
     from .demo import loader
 
     loader.finish(stdout)
+    teams.set_up_teams()
+    stdout.write("Translation teams ready: Editors, Moderators and a Translators group per language.")
+
+
+def _deny_other_languages(user, locale_ids):
+    allowed = teams.locales_for_user(user)
+    if allowed is not None and any(locale_id not in allowed for locale_id in locale_ids):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_snippet")
+def edit_snippets_in_own_language(request, instance):
+    if isinstance(instance, TranslatableMixin):
+        _deny_other_languages(request.user, [instance.locale_id])
+
+
+@hooks.register("before_delete_snippet")
+def delete_snippets_in_own_language(request, instances):
+    _deny_other_languages(request.user, [i.locale_id for i in instances if isinstance(i, TranslatableMixin)])
+
+
+@hooks.register("before_create_snippet")
+def create_snippets_in_own_language(request, model):
+    if issubclass(model, TranslatableMixin):
+        code = request.GET.get("locale") or Locale.get_default().language_code
+        locale = Locale.objects.filter(language_code=code).first()
+        _deny_other_languages(request.user, [locale.pk if locale else None])
+
+
+@hooks.register("register_admin_urls")
+def register_translation_admin_urls():
+    from .translation import po, views
+
+    return [
+        path("translations/", views.dashboard, name="home_translation_dashboard"),
+        path("translations/machine-translate/<int:page_id>/", views.machine_translate, name="home_machine_translate"),
+        # Stricter than wagtail-localize's own upload: refuses malformed or
+        # mismatched files and imports all or nothing (same address, so ours wins).
+        path("localize/translate/<int:translation_id>/pofile/upload/", po.upload_pofile, name="home_upload_pofile"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_menu_item():
+    return MenuItem(_("Translations"), reverse("home_translation_dashboard"), icon_name="globe", order=250)
+
+
+@hooks.register("insert_global_admin_js")
+def content_direction_js():
+    return format_html('<script src="{}" defer></script>', static("home/js/content-direction.js"))

@@ -16,6 +16,7 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
 from wagtail.models import Locale, Site
 
 from search import index as search_index
@@ -31,6 +32,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         if settings.SEARCH_URL:
             call_command("update_index", stdout=io.StringIO())  # Wagtail's indexes and the site search's
     yield
+    # A connection opened by a finished live-server request thread can linger
+    # idle; end it so the test database can be dropped.
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
     if settings.SEARCH_URL:
         search_index.delete_indexes()
         search_index.client().indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}-wagtail-*")
@@ -111,8 +119,13 @@ def live_site(django_db_setup, django_db_blocker):
     server = make_server(
         "127.0.0.1", 0, StaticFilesHandler(WSGIHandler()), server_class=ThreadedWSGIServer, handler_class=_QuietHandler
     )
+    # Join request threads on close, so none still holds a database connection
+    # when the test database is dropped.
+    server.daemon_threads = False
+    server.block_on_close = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
     django_db_blocker.restore()

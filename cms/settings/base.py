@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.PublicContentSecurityPolicyMiddleware",
+    "home.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -252,7 +253,20 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation for translators: DeepL if DEEPL_API_KEY is set, else a
+# LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
+if deepl_key := os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": deepl_key},
+    }
+elif libretranslate_url := os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate_url, "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", "")},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 # Workflow notifications go to the moderators of each task, not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

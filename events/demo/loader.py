@@ -79,6 +79,10 @@ def strings(data, code):
     title, summary = data["text"]["en"]
     translated_title, translated_summary = data["text"][code]
     pairs = {title: translated_title, summary: translated_summary}
+    # Organisers, venues and cities keep their own names in the demo.
+    for name in ("organiser", "venue_name", "city"):
+        if data.get(name):
+            pairs.setdefault(data[name], data[name])
     for override in data.get("overrides", []):
         pairs[override["note"]["en"]] = override["note"][code]
     return pairs

@@ -77,6 +77,9 @@ def load(stdout):
                 profile,
                 code,
                 {
+                    # Names of organisations and honorifics stay as they are in the demo.
+                    profile.organisation: profile.organisation,
+                    **({profile.honorific: profile.honorific} if profile.honorific else {}),
                     profile.position: POSITIONS[position_key(profile.position)][code],
                     profile.biography: BIOGRAPHY[code].format(name=profile.full_name, topic=TOPICS[topic][code]),
                 },

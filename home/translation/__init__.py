@@ -5,7 +5,7 @@ had made it in the admin.
 """
 
 from django.db import transaction
-from wagtail.models import DraftStateMixin, Locale
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -24,6 +24,9 @@ def translate_object(instance, language_code, strings, publish=True, user=None):
     the editor. Returns the translated instance.
     """
     locale = Locale.objects.get(language_code=language_code)
+    if isinstance(instance, Page) and instance.slug not in strings:
+        # Keep the same address in every language unless a slug is given.
+        strings = {**strings, instance.slug: instance.slug}
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}

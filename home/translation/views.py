@@ -1,0 +1,102 @@
+"""The translation dashboard: every page and snippet against every language."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import user_passes_test
+from wagtail.models import Locale, Page
+
+from . import machine, status
+from .teams import language_home
+
+STATE_LABELS = {
+    status.MISSING: gettext_lazy("Missing"),
+    status.IN_PROGRESS: gettext_lazy("In progress"),
+    status.UP_TO_DATE: gettext_lazy("Up to date"),
+    status.OUTDATED: gettext_lazy("Outdated"),
+}
+
+
+def can_see_dashboard(user):
+    return user.is_active and user.has_perm("wagtailadmin.access_admin")
+
+
+def sections(locale):
+    home = language_home(locale)
+    return list(home.get_children().order_by("path")) if home else []
+
+
+@user_passes_test(can_see_dashboard)
+def dashboard(request):
+    source = Locale.get_default()
+    section_id = request.GET.get("section", "")
+    section = Page.objects.filter(pk=section_id, locale=source).first() if section_id.isdigit() else None
+    language = request.GET.get("language", "")
+    languages = list(Locale.objects.exclude(pk=source.pk).order_by("language_code"))
+    if language and language in {locale.language_code for locale in languages}:
+        shown = [language]
+    else:
+        language, shown = "", [locale.language_code for locale in languages]
+    state = request.GET.get("state", "")
+    rows = status.page_rows(section=section)
+    snippet_rows = [] if section else status.snippet_rows()
+    for row in [*rows, *snippet_rows]:
+        row.cells = [cell for cell in row.cells if cell.language in shown]
+    if state in STATE_LABELS:
+        rows = [row for row in rows if any(cell.state == state for cell in row.cells)]
+        snippet_rows = [row for row in snippet_rows if any(cell.state == state for cell in row.cells)]
+    summary = dict.fromkeys(STATE_LABELS, 0)
+    for row in [*rows, *snippet_rows]:
+        for cell in row.cells:
+            summary[cell.state] += 1
+    return TemplateResponse(
+        request,
+        "home/admin/translation_dashboard.html",
+        {
+            "page_title": _("Translations"),
+            "rows": rows,
+            "snippet_rows": snippet_rows,
+            "languages": [locale for locale in languages if locale.language_code in shown],
+            "all_languages": languages,
+            "sections": sections(source),
+            "selected_section": section,
+            "selected_language": language,
+            "selected_state": state,
+            "states": STATE_LABELS,
+            "summary": [(STATE_LABELS[key], key, count) for key, count in summary.items()],
+            "machine_translation_available": machine.get_machine_translator() is not None,
+        },
+    )
+
+
+@require_POST
+@user_passes_test(can_see_dashboard)
+def machine_translate(request, page_id):
+    """Queue machine translation of a page, or its whole section, into every missing language."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if machine.get_machine_translator() is None:
+        messages.error(
+            request,
+            _(
+                "Machine translation is not set up. Ask an administrator to set DEEPL_API_KEY or "
+                "LIBRETRANSLATE_URL; until then, translate with the translation editor."
+            ),
+        )
+    else:
+        include_descendants = request.POST.get("scope") == "section"
+        machine.machine_translate_task.enqueue(page.pk, include_descendants, request.user.pk)
+        messages.success(
+            request,
+            _(
+                "Machine translation of “%(title)s” has started. The translations are saved as drafts for "
+                "review; nothing is published."
+            )
+            % {"title": page.title},
+        )
+    return redirect(request.POST.get("next") or "home_translation_dashboard")

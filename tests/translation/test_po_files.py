@@ -1,0 +1,95 @@
+import polib
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail_localize.models import Translation
+
+from home.models import AboutPage
+
+
+def translation_of(page, language):
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale__language_code=language)
+
+
+def entries(translation):
+    return [(e.msgctxt, e.msgid, e.msgstr) for e in translation.export_po()]
+
+
+def upload(client, translation, content, name="about.po"):
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+        {"file": SimpleUploadedFile(name, content, "text/x-gettext-translation"), "next": "/admin/"},
+    )
+    return response, " ".join(str(m) for m in get_messages(response.wsgi_request))
+
+
+@pytest.mark.django_db
+class TestPORoundTrip:
+    def test_download_translate_upload(self, admin_client):
+        about = AboutPage.objects.get(locale__language_code="en")
+        french = translation_of(about, "fr")
+        download = admin_client.get(f"/admin/localize/translate/{french.pk}/pofile/download/")
+        assert download.status_code == 200
+        po = polib.pofile(download.content.decode())
+        entry = next(e for e in po if e.msgid == "Our story")
+        entry.msgstr = "Notre histoire, depuis 2011"
+        response, text = upload(admin_client, french, str(po).encode())
+        assert response.status_code == 302
+        assert "Successfully imported" in text
+        french.save_target(publish=True)
+        page = AboutPage.objects.get(locale__language_code="fr")
+        assert any(
+            block.value.get("text") == "Notre histoire, depuis 2011"
+            for block in page.body
+            if block.block_type == "heading"
+        )
+
+    @pytest.mark.parametrize(
+        "content,message",
+        [
+            (b"\xff\xfe not gettext at all", "not a valid PO file"),
+            (b"just some text\nwith lines\n", "not a valid PO file"),
+            (
+                b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr "Bonjour"\n',
+                "made for another translation",
+            ),
+        ],
+        ids=["binary", "plain-text", "no-translation-id"],
+    )
+    def test_bad_files_are_refused_and_change_nothing(self, admin_client, content, message):
+        about = AboutPage.objects.get(locale__language_code="en")
+        french = translation_of(about, "fr")
+        before = entries(french)
+        response, text = upload(admin_client, french, content)
+        assert response.status_code == 302
+        assert message in text
+        assert entries(french) == before
+
+    def test_file_for_another_translation_is_refused(self, admin_client):
+        about = AboutPage.objects.get(locale__language_code="en")
+        spanish_po = str(translation_of(about, "es").export_po()).encode()
+        french = translation_of(about, "fr")
+        before = entries(french)
+        response, text = upload(admin_client, french, spanish_po)
+        assert "made for another translation" in text
+        assert entries(french) == before
+
+    def test_file_with_text_not_in_the_page_is_refused_whole(self, admin_client):
+        about = AboutPage.objects.get(locale__language_code="en")
+        french = translation_of(about, "fr")
+        po = polib.pofile(str(french.export_po()))
+        next(e for e in po if e.msgid == "Our story").msgstr = "Notre belle histoire"
+        po.append(polib.POEntry(msgid="A sentence that is not on the page", msgstr="Une phrase", msgctxt="body.x"))
+        before = entries(french)
+        response, text = upload(admin_client, french, str(po).encode())
+        assert "not in this page" in text
+        assert entries(french) == before  # not even the valid entry was imported
+
+
+def test_interface_catalogues_are_complete():
+    from pathlib import Path
+
+    for name in ["ar", "es", "fr", "ru", "zh_Hans"]:
+        po = polib.pofile(str(Path(__file__).resolve().parents[2] / "locale" / name / "LC_MESSAGES" / "django.po"))
+        assert po.percent_translated() == 100, name
+        assert not [e for e in po if "fuzzy" in e.flags], name
