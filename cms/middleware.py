@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.shortcuts import render
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
 
 
@@ -49,3 +52,39 @@ class RejectNulCharactersMiddleware:
         ):
             values += [*request.POST.keys(), *(v for _k, vs in request.POST.lists() for v in vs)]
         return any("\x00" in value for value in values)
+
+
+class APICachingMiddleware:
+    """
+    HTTP caching for the headless API: Cache-Control on every GET, an ETag
+    from the body, and 304 for conditional requests that match the ETag or
+    the Last-Modified date an endpoint sets. Responses for signed-in users,
+    previews and staff endpoints are private and never stored.
+    """
+
+    PRIVATE_PREFIXES = ("/api/v2/preview/", "/api/v2/translation-status/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/api/") or request.method not in ("GET", "HEAD"):
+            return response
+        private = request.path.startswith(self.PRIVATE_PREFIXES) or request.user.is_authenticated
+        if private:
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return response
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response["Last-Modified"])
+            if response.has_header("Last-Modified")
+            else None,
+            response=response,
+        )

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.PublicContentSecurityPolicyMiddleware",
+    "cms.middleware.APICachingMiddleware",
     "home.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -276,6 +277,10 @@ TAGGIT_CASE_INSENSITIVE = True
 # API clients on other origins (a separate front end, a mobile app).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+# How long shared caches (CDN, browsers) may keep public API responses.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 
 # Content security policy for the public site; the Wagtail admin is exempt
 # (see cms.middleware).

@@ -1,0 +1,270 @@
+"""
+The headless API's shared parts: the pages endpoint every section builds on
+(public pages only, alternates, language-prefixed paths), the images and
+documents endpoints limited to what public content uses, and helpers for the
+section endpoints (parameters, pagination, errors).
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Max
+from django.http import Http404
+from django.utils.http import http_date
+from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework.fields import Field
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+
+from search.documents import public_pages
+
+MAX_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A query parameter an endpoint accepts, for validation and the OpenAPI schema."""
+
+    name: str
+    description: str
+    schema: dict = field(default_factory=lambda: {"type": "string"})
+
+
+COMMON_PAGE_PARAMETERS = [
+    Parameter(
+        "locale",
+        "Language of the pages: ar, en, es, fr, ru or zh-hans.",
+        {"type": "string", "enum": ["ar", "en", "es", "fr", "ru", "zh-hans"]},
+    ),
+    Parameter(
+        "translation_of",
+        "Id of a page: list its translations (with locale, the one in that language).",
+        {"type": "integer"},
+    ),
+    Parameter("type", "Page type(s), e.g. articles.ArticlePage (comma-separated).", {"type": "string"}),
+    Parameter("fields", "Fields to include, e.g. title,intro or * or -detail_url.", {"type": "string"}),
+    Parameter("search", "Full-text search.", {"type": "string", "maxLength": 1000}),
+    Parameter("search_operator", "and or or.", {"type": "string", "enum": ["and", "or"]}),
+    Parameter("order", "Field to order by; prefix with - for descending, or random.", {"type": "string"}),
+    Parameter("child_of", "Id of the parent page (or root).", {"type": "string"}),
+    Parameter("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
+    Parameter("ancestor_of", "Id of a descendant page.", {"type": "integer"}),
+    Parameter(
+        "limit", f"Items per page, at most {MAX_LIMIT}.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}
+    ),
+    Parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
+]
+
+
+def error(message, parameter=None, status=400):
+    body = {"message": str(message)}
+    if parameter:
+        body["parameter"] = parameter
+    return Response(body, status=status)
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class AlternatesField(Field):
+    """Every live, public translation of a page: [{"locale", "url", "id"}]."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        if not page.pk:
+            return []
+        translations = (
+            public_pages(page.get_translations(inclusive=True))
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        return [{"locale": t.locale.language_code, "url": t.full_url, "id": t.pk} for t in translations]
+
+
+class NetworkPageSerializer(PageSerializer):
+    alternates = AlternatesField(read_only=True)
+
+
+class NetworkPagesAPIViewSet(PagesAPIViewSet):
+    """
+    Wagtail's pages endpoint for anonymous front ends: live pages with no view
+    restriction (whoever asks), an `alternates` list on every item, and
+    `find/?html_path=` that understands language prefixes such as /fr/.
+    """
+
+    base_serializer_class = NetworkPageSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "alternates"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "alternates"]
+    parameters = COMMON_PAGE_PARAMETERS
+
+    def listing_view(self, request):
+        response = super().listing_view(request)
+        latest = self.get_base_queryset().aggregate(latest=Max("last_published_at"))["latest"]
+        if latest:
+            response["Last-Modified"] = http_date(latest.timestamp())
+        return response
+
+    def detail_view(self, request, pk):
+        response = super().detail_view(request, pk)
+        instance = self.get_object()
+        if instance.last_published_at:
+            response["Last-Modified"] = http_date(instance.last_published_at.timestamp())
+        return response
+
+    def get_base_queryset(self):
+        site = Site.find_for_request(self.request)
+        pages = public_pages(Page.objects.all())
+        if site is not None:
+            homes = site.root_page.get_translations(inclusive=True)
+            paths = Page.objects.none()
+            for home in homes:
+                paths |= Page.objects.descendant_of(home, inclusive=True)
+            pages = pages.filter(pk__in=paths.values("pk"))
+        return pages
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        params = self.request.GET
+        if (locale := params.get("locale")) and locale not in language_codes():
+            raise BadRequestError(_("locale must be one of: %(codes)s.") % {"codes": ", ".join(language_codes())})
+        for name in ("translation_of", "descendant_of", "ancestor_of", "offset", "limit"):
+            value = params.get(name)
+            if value is not None and not value.isdigit():
+                raise BadRequestError(_("%(name)s must be a whole number.") % {"name": name})
+        if (child_of := params.get("child_of")) and child_of != "root" and not child_of.isdigit():
+            raise BadRequestError(_("child_of must be a page id or root."))
+        if (operator := params.get("search_operator")) and operator not in ("and", "or"):
+            raise BadRequestError(_("search_operator must be and or or."))
+
+    def find_object(self, queryset, request):
+        html_path = request.GET.get("html_path")
+        if html_path is not None:
+            return self.find_by_path(queryset, request, html_path)
+        return super().find_object(queryset, request)
+
+    def find_by_path(self, queryset, request, html_path):
+        """Resolve /fr/in-focus/... (or a full URL) in the language its prefix names."""
+        path = urlsplit(html_path).path
+        components = [part for part in path.split("/") if part]
+        language = translation.get_language_from_path(path)
+        if language and components and components[0] == language:
+            components = components[1:]
+        else:
+            language = settings.LANGUAGE_CODE
+        site = Site.find_for_request(request)
+        locale = Locale.objects.filter(language_code=language).first()
+        if site is None or locale is None:
+            return None
+        home = site.root_page.get_translation_or_none(locale)
+        if home is None:
+            return None
+        try:
+            page, _args, _kwargs = home.specific.route(request, components)
+        except Http404:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
+
+
+def public_page_ids():
+    return public_pages(Page.objects.all()).values("pk")
+
+
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    """Only images that live, public content uses: never those of drafts, private pages or hidden profiles."""
+
+    parameters = [p for p in COMMON_PAGE_PARAMETERS if p.name in {"fields", "search", "order", "limit", "offset"}]
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=used_by_public_content(self.model))
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    parameters = PublicImagesAPIViewSet.parameters
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=used_by_public_content(self.model))
+
+
+def used_by_public_content(model):
+    """Ids of `model` objects referenced by a live public page or a listed member's public photo."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from members.models import Member
+
+    page_type = ContentType.objects.get_for_model(Page)
+    referenced = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model),
+        base_content_type=page_type,
+        object_id__in=[str(pk) for pk in public_page_ids().values_list("pk", flat=True)],
+    ).values_list("to_object_id", flat=True)
+    ids = {int(pk) for pk in referenced if str(pk).isdigit()}
+    if model is get_image_model():
+        ids |= set(
+            Member.objects.listed().filter(show_photo=True, photo__isnull=False).values_list("photo_id", flat=True)
+        )
+    return ids
+
+
+def paginate(request, items):
+    """(page of items, total) for ?limit= (at most 100) and ?offset=, or raise BadRequestError."""
+    limit_value = request.GET.get("limit", "20")
+    offset_value = request.GET.get("offset", "0")
+    if not limit_value.isdigit() or not 1 <= int(limit_value) <= MAX_LIMIT:
+        raise BadRequestError(_("limit must be a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT})
+    if not offset_value.isdigit():
+        raise BadRequestError(_("offset must be a whole number."))
+    limit, offset = int(limit_value), int(offset_value)
+    total = len(items) if isinstance(items, list) else items.count()
+    return items[offset : offset + limit], total
+
+
+def check_known(request, known):
+    unknown = sorted(set(request.GET) - set(known) - {"format"})
+    if unknown:
+        raise BadRequestError(_("Unknown parameter(s): %(names)s.") % {"names": ", ".join(unknown)})
+
+
+class SectionAPIView(APIView):
+    """
+    Base for endpoints that are not a listing of one Wagtail model (events'
+    occurrences, members, the map): anonymous, read-only, with the same error
+    body as Wagtail's endpoints for bad parameters.
+    """
+
+    authentication_classes = []
+    permission_classes = []
+    parameters = []
+
+    def handle_exception(self, exc):
+        if isinstance(exc, BadRequestError):
+            return error(exc)
+        return super().handle_exception(exc)
+
+    def get(self, request):
+        check_known(request, {p.name for p in self.parameters})
+        return Response(self.get_data(request))
+
+    def get_data(self, request):
+        raise NotImplementedError
+
+    def locale(self, request):
+        code = request.GET.get("locale", settings.LANGUAGE_CODE)
+        if code not in language_codes():
+            raise BadRequestError(_("locale must be one of: %(codes)s.") % {"codes": ", ".join(language_codes())})
+        return Locale.objects.get(language_code=code)
+
+
+LOCALE_PARAMETER = COMMON_PAGE_PARAMETERS[0]
+LIMIT_PARAMETERS = [p for p in COMMON_PAGE_PARAMETERS if p.name in ("limit", "offset")]
