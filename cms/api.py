@@ -20,6 +20,7 @@ from home.api import (
     PublicImagesAPIViewSet,
 )
 from home.api_schema import openapi_schema
+from home.preview import PreviewAPIView
 from home.translation.api import TranslationStatusAPIView
 from members.api import MapAPIView, MembersAPIView
 from search.api import SearchEndpoint
@@ -106,6 +107,13 @@ ENDPOINTS = [
         "For staff users only.",
         staff_only=True,
     ),
+    Endpoint(
+        "/preview/",
+        "A draft being previewed",
+        "preview",
+        [Parameter("token", "The signed token the preview link carries.", {"type": "string"})],
+        "For headless front ends. An expired token gets 410 Gone; a bad one, 400.",
+    ),
 ]
 
 
@@ -125,5 +133,6 @@ urlpatterns = [
     path("events/", EventsAPIView.as_view(), name="events_api"),
     path("members/", MembersAPIView.as_view(), name="members_api"),
     path("map/", MapAPIView.as_view(), name="map_api"),
+    path("preview/", PreviewAPIView.as_view(), name="preview_api"),
     path("", api_router.urls),
 ]

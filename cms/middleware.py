@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import parse_http_date_safe
@@ -88,3 +89,18 @@ class APICachingMiddleware:
             else None,
             response=response,
         )
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """
+    Django's, except that a 404 outside the language-prefixed site (the API,
+    the admin, documents) stays a 404 instead of being redirected to /en/…,
+    which Wagtail's catch-all page route would otherwise always accept.
+    """
+
+    unprefixed = ("/api/", "/admin/", "/documents/", "/django-admin/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.unprefixed):
+            return response
+        return super().process_response(request, response)

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Max
 from django.http import Http404
-from django.utils.http import http_date
 from django.utils import translation
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.response import Response
@@ -28,6 +28,8 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site
 from search.documents import public_pages
 
 MAX_LIMIT = 100
+# Ids and offsets beyond this cannot exist; past 2^63 the database itself would refuse them.
+MAX_INTEGER = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -124,26 +126,34 @@ class NetworkPagesAPIViewSet(PagesAPIViewSet):
         return response
 
     def get_base_queryset(self):
+        # Filters stay plain (live, pk in a subquery) so that the search
+        # backend behind ?search= can apply them.
         site = Site.find_for_request(self.request)
-        pages = public_pages(Page.objects.all())
+        public = public_pages(Page.objects.all())
         if site is not None:
             homes = site.root_page.get_translations(inclusive=True)
-            paths = Page.objects.none()
+            in_site = Page.objects.none()
             for home in homes:
-                paths |= Page.objects.descendant_of(home, inclusive=True)
-            pages = pages.filter(pk__in=paths.values("pk"))
-        return pages
+                in_site |= Page.objects.descendant_of(home, inclusive=True)
+            public = public.filter(pk__in=in_site.values("pk"))
+        return Page.objects.live().filter(pk__in=list(public.values_list("pk", flat=True)))
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         params = self.request.GET
         if (locale := params.get("locale")) and locale not in language_codes():
             raise BadRequestError(_("locale must be one of: %(codes)s.") % {"codes": ", ".join(language_codes())})
-        for name in ("translation_of", "descendant_of", "ancestor_of", "offset", "limit"):
+        for name in ("translation_of", "descendant_of", "ancestor_of", "offset", "limit", "id"):
             value = params.get(name)
-            if value is not None and not value.isdigit():
-                raise BadRequestError(_("%(name)s must be a whole number.") % {"name": name})
-        if (child_of := params.get("child_of")) and child_of != "root" and not child_of.isdigit():
+            if value is not None and not (value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER):
+                raise BadRequestError(
+                    _("%(name)s must be a whole number up to %(max)s.") % {"name": name, "max": MAX_INTEGER}
+                )
+        if (
+            (child_of := params.get("child_of"))
+            and child_of != "root"
+            and not (child_of.isascii() and child_of.isdigit() and int(child_of) <= MAX_INTEGER)
+        ):
             raise BadRequestError(_("child_of must be a page id or root."))
         if (operator := params.get("search_operator")) and operator not in ("and", "or"):
             raise BadRequestError(_("search_operator must be and or or."))
@@ -221,10 +231,10 @@ def paginate(request, items):
     """(page of items, total) for ?limit= (at most 100) and ?offset=, or raise BadRequestError."""
     limit_value = request.GET.get("limit", "20")
     offset_value = request.GET.get("offset", "0")
-    if not limit_value.isdigit() or not 1 <= int(limit_value) <= MAX_LIMIT:
+    if not (limit_value.isascii() and limit_value.isdigit()) or not 1 <= int(limit_value) <= MAX_LIMIT:
         raise BadRequestError(_("limit must be a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT})
-    if not offset_value.isdigit():
-        raise BadRequestError(_("offset must be a whole number."))
+    if not (offset_value.isascii() and offset_value.isdigit()) or int(offset_value) > MAX_INTEGER:
+        raise BadRequestError(_("offset must be a whole number up to %(max)s.") % {"max": MAX_INTEGER})
     limit, offset = int(limit_value), int(offset_value)
     total = len(items) if isinstance(items, list) else items.count()
     return items[offset : offset + limit], total

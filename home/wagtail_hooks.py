@@ -7,8 +7,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import FooterText, NavigationMenu
+from .models import FooterText, NavigationMenu, WebhookDelivery, WebhookEndpoint
 from .translation import teams
 
 register_snippet(NavigationMenu)
@@ -77,3 +78,27 @@ def register_translation_menu_item():
 @hooks.register("insert_global_admin_js")
 def content_direction_js():
     return format_html('<script src="{}" defer></script>', static("home/js/content-direction.js"))
+
+
+class WebhookEndpointViewSet(SnippetViewSet):
+    model = WebhookEndpoint
+    icon = "link-external"
+    menu_label = _("Webhooks")
+    list_display = ["name", "url", "active"]
+    add_to_settings_menu = True
+
+
+class WebhookDeliveryViewSet(SnippetViewSet):
+    """The delivery log: status, attempts and the last response of each."""
+
+    model = WebhookDelivery
+    icon = "list-ul"
+    menu_label = _("Webhook deliveries")
+    list_display = ["event", "endpoint", "status", "attempts", "last_status_code", "created_at", "delivered_at"]
+    list_filter = ["status", "event", "endpoint"]
+    inspect_view_enabled = True
+    add_to_settings_menu = True
+
+
+register_snippet(WebhookEndpointViewSet)
+register_snippet(WebhookDeliveryViewSet)

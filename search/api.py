@@ -32,7 +32,7 @@ def read_locale(request):
 
 def read_per_page(request):
     value = request.query_params.get("per_page", str(site_search.PER_PAGE))
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PER_PAGE:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PER_PAGE:
         raise search_params.InvalidParameter(
             "per_page", _("per_page must be a whole number from 1 to %(max)s.") % {"max": MAX_PER_PAGE}
         )

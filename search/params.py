@@ -38,7 +38,7 @@ def read(params, strict=False):
             raise InvalidParameter(name, message)
 
     page = params.get("page", "1")
-    if page.isdigit() and 1 <= int(page) <= MAX_PAGE:
+    if page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE:
         result["page"] = int(page)
     elif page:
         bad("page", _("page must be a whole number from 1 to %(max)s.") % {"max": MAX_PAGE})
@@ -62,7 +62,7 @@ def read(params, strict=False):
         bad("country", _("country must be a two-letter ISO 3166 code."))
 
     year = params.get("year", "")
-    if year.isdigit() and 1900 <= int(year) <= 2100:
+    if year.isascii() and year.isdigit() and 1900 <= int(year) <= 2100:
         result["filters"]["year"] = year
     elif year:
         bad("year", _("year must be a year between 1900 and 2100."))

@@ -24,7 +24,7 @@ class TranslationStatusAPIView(APIView):
         source = Locale.get_default()
         section = None
         if section_id := request.query_params.get("section"):
-            if not section_id.isdigit():
+            if not (section_id.isascii() and section_id.isdigit() and len(section_id) < 10):
                 return Response({"message": _("section must be the id of a page.")}, status=400)
             section = Page.objects.filter(pk=section_id, locale=source).first()
             if section is None:

@@ -34,7 +34,11 @@ def sections(locale):
 def dashboard(request):
     source = Locale.get_default()
     section_id = request.GET.get("section", "")
-    section = Page.objects.filter(pk=section_id, locale=source).first() if section_id.isdigit() else None
+    section = (
+        Page.objects.filter(pk=section_id, locale=source).first()
+        if section_id.isascii() and section_id.isdigit() and len(section_id) < 10
+        else None
+    )
     language = request.GET.get("language", "")
     languages = list(Locale.objects.exclude(pk=source.pk).order_by("language_code"))
     if language and language in {locale.language_code for locale in languages}:

@@ -1,0 +1,94 @@
+"""
+Headless preview: when a front-end URL is configured for the site, an
+editor's preview opens on the front end, which fetches the unsaved draft,
+in its language, from /api/v2/preview/?token=… . Tokens are signed and
+expire (HEADLESS_PREVIEW_MAX_AGE seconds).
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.models import Site
+
+SALT = "home.preview"
+
+
+def max_age():
+    return int(getattr(settings, "HEADLESS_PREVIEW_MAX_AGE", 600))
+
+
+def preview_url_for(request, page):
+    from .models import HeadlessSettings
+
+    site = page.get_site() or Site.find_for_request(request)
+    configured = HeadlessSettings.for_site(site).preview_url if site else ""
+    return configured or getattr(settings, "HEADLESS_PREVIEW_URL", "")
+
+
+def create_token(page):
+    from .models import PagePreview
+
+    PagePreview.objects.filter(created_at__lt=timezone.now() - datetime.timedelta(seconds=max_age())).delete()
+    preview = PagePreview.objects.create(
+        content_type=ContentType.objects.get_for_model(page.specific_class or type(page)),
+        content_json=page.to_json(),
+    )
+    return signing.dumps(str(preview.token), salt=SALT)
+
+
+def headless_preview_response(request, page):
+    """A redirect to the front end's preview, or None when none is configured."""
+    url = preview_url_for(request, page)
+    if not url:
+        return None
+    query = urlencode(
+        {
+            "content_type": page._meta.label_lower,
+            "token": create_token(page),
+            "locale": page.locale.language_code,
+        }
+    )
+    return redirect(f"{url}{'&' if '?' in url else '?'}{query}")
+
+
+class PreviewAPIView(APIView):
+    """GET /api/v2/preview/?token=…: the draft being previewed, as the pages endpoint would show it."""
+
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request):
+        from cms.api import api_router
+
+        from .api import NetworkPagesAPIViewSet
+        from .models import PagePreview
+
+        token = request.GET.get("token", "")
+        try:
+            value = signing.loads(token, salt=SALT, max_age=max_age())
+        except signing.SignatureExpired:
+            return Response({"message": _("This preview link has expired. Open the preview again.")}, status=410)
+        except signing.BadSignature:
+            return Response({"message": _("This preview link is not valid."), "parameter": "token"}, status=400)
+        preview = PagePreview.objects.filter(token=value).first()
+        if preview is None:
+            return Response({"message": _("This preview no longer exists. Open the preview again.")}, status=410)
+        page = preview.page()
+        request.wagtailapi_router = api_router
+        view = NetworkPagesAPIViewSet()
+        view.request = request
+        view.args, view.kwargs, view.format_kwarg = (), {"pk": page.pk}, None
+        view.action = "detail_view"
+        view.get_object = lambda: page
+        serializer = view.get_serializer(page)
+        data = serializer.data
+        data["meta"]["preview"] = True
+        return Response(data)
