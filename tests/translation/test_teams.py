@@ -66,3 +66,23 @@ class TestTranslationTeams:
         assert response.status_code in (302, 403)
         arabic.refresh_from_db()
         assert arabic.label == "السياسات"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "app,model,lookup",
+    [
+        ("home", "footertext", {}),
+        ("home", "navigationmenu", {}),
+        ("members", "member", {"full_name": "Emma Clarke"}),
+        ("articles", "topiclabel", {"tag__slug": "policy"}),
+        ("events", "eventcategory", {"slug": "webinar"}),
+    ],
+)
+def test_every_translatable_snippet_opens_in_wagtail_localize(admin_client, app, model, lookup):
+    from django.apps import apps
+
+    instance = apps.get_model(app, model).objects.filter(locale__language_code="en", **lookup).first()
+    response = admin_client.get(f"/admin/localize/submit/snippet/{app}/{model}/{instance.pk}/")
+    assert response.status_code == 200
+    assert "Translate" in response.content.decode() or "translat" in response.content.decode().lower()

@@ -1,0 +1,58 @@
+"""
+Background work runs on Wagtail 8's django-tasks with the database backend
+and its worker, as in production: index updates and webhook deliveries are
+tasks like Wagtail's own. django-tasks binds each task to the backend
+configured when its module is imported, so this runs real processes with
+TASKS_BACKEND=database against the test database.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from home.models import AboutPage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args):
+    settings = connection.settings_dict
+    env = {
+        **os.environ,
+        "TASKS_BACKEND": "database",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT']}"
+        f"/{settings['NAME']}",
+        "SEARCH_URL": "",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+@pytest.mark.django_db
+def test_publishing_queues_tasks_and_the_database_worker_runs_them():
+    about = AboutPage.objects.get(locale__language_code="en")
+    before = set(DBTaskResult.objects.values_list("id", flat=True))
+    manage(
+        "shell",
+        "-c",
+        f"from home.models import AboutPage; AboutPage.objects.get(pk={about.pk}).save_revision().publish()",
+    )
+    queued = DBTaskResult.objects.exclude(id__in=before)
+    paths = set(queued.values_list("task_path", flat=True))
+    assert "search.tasks.sync_search_documents" in paths  # ours
+    assert paths & {"modelsearch.tasks.insert_or_update_object_task", "wagtail.tasks.update_reference_index_task"}
+    assert set(queued.values_list("status", flat=True)) == {"READY"}  # waiting for the worker, not run in the request
+    manage("db_worker", "--batch")
+    assert set(DBTaskResult.objects.filter(id__in=queued.values("id")).values_list("status", flat=True)) == {
+        "SUCCESSFUL"
+    }
