@@ -2,7 +2,6 @@ import math
 import re
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -107,15 +106,6 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             return featured
         return None
 
-    def paginate(self, request, articles):
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            return paginator.page(paginator.num_pages)
-
     def listing_context(self, request, topic=None):
         """The articles to show: newest first, 12 a page, the featured one on top of page one."""
         articles = self.articles()
@@ -127,7 +117,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             if featured is not None:
                 articles = articles.exclude(pk=featured.pk)
                 featured = ArticlePage.objects.for_listing().get(pk=featured.pk)
-        page_obj = self.paginate(request, articles)
+        page_obj = self.paginate(request, articles, ARTICLES_PER_PAGE)
         return {
             "topic": topic,
             "featured": featured,

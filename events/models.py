@@ -1,7 +1,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -105,15 +104,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             events = events.filter(country=country[:2].upper())
         return events
 
-    def paginate(self, request, items):
-        paginator = Paginator(items, EVENTS_PER_PAGE)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            return paginator.page(paginator.num_pages)
-
     def filter_context(self, request):
         categories = EventCategory.objects.filter(locale=Locale.get_active())
         countries = sorted(
@@ -137,7 +127,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         occurrences = self.filtered_events(request).occurrences(
             now, now + datetime.timedelta(days=365 * UPCOMING_YEARS)
         )
-        page_obj = self.paginate(request, occurrences)
+        page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
@@ -155,7 +145,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now
         )
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
-        page_obj = self.paginate(request, occurrences)
+        page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={

@@ -2,6 +2,7 @@ import secrets
 import uuid
 
 from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -67,6 +68,17 @@ class BasePage(Page):
 
     def get_listing_summary(self):
         return self.listing_summary or self.search_description or getattr(self, "intro_text", "")
+
+    @staticmethod
+    def paginate(request, items, per_page):
+        """The page of `items` that ?page= asks for; bad or out-of-range numbers give the first or last page."""
+        paginator = Paginator(items, per_page)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
 
     def serve_preview(self, request, mode_name):
         """On the headless front end when the site has one (see home.preview), else Wagtail's own preview."""

@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -341,13 +340,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("", name="directory")
     def directory_route(self, request):
-        paginator = Paginator(self.filter_members(request), MEMBERS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = self.paginate(request, self.filter_members(request), MEMBERS_PER_PAGE)
         return self.render(
             request,
             context_overrides={

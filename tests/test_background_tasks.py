@@ -15,8 +15,6 @@ import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from home.models import AboutPage
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -38,21 +36,29 @@ def manage(*args):
     return result.stdout
 
 
+PUBLISH = (
+    "from home.models import HomePage, StandardPage; "
+    "home = HomePage.objects.get(depth=2, locale__language_code='en'); "
+    "page = home.add_child(instance=StandardPage(title='Task probe', slug='task-probe')); "
+    "page.save_revision().publish()"
+)
+# The subprocesses commit to the test database: leave it as it was.
+DELETE = "from wagtail.models import Page; Page.objects.filter(slug='task-probe').delete()"
+
+
 @pytest.mark.django_db
 def test_publishing_queues_tasks_and_the_database_worker_runs_them():
-    about = AboutPage.objects.get(locale__language_code="en")
     before = set(DBTaskResult.objects.values_list("id", flat=True))
-    manage(
-        "shell",
-        "-c",
-        f"from home.models import AboutPage; AboutPage.objects.get(pk={about.pk}).save_revision().publish()",
-    )
-    queued = DBTaskResult.objects.exclude(id__in=before)
-    paths = set(queued.values_list("task_path", flat=True))
-    assert "search.tasks.sync_search_documents" in paths  # ours
-    assert paths & {"modelsearch.tasks.insert_or_update_object_task", "wagtail.tasks.update_reference_index_task"}
-    assert set(queued.values_list("status", flat=True)) == {"READY"}  # waiting for the worker, not run in the request
-    manage("db_worker", "--batch")
-    assert set(DBTaskResult.objects.filter(id__in=queued.values("id")).values_list("status", flat=True)) == {
-        "SUCCESSFUL"
-    }
+    try:
+        manage("shell", "-c", PUBLISH)
+        queued = DBTaskResult.objects.exclude(id__in=before)
+        paths = set(queued.values_list("task_path", flat=True))
+        assert "search.tasks.sync_search_documents" in paths  # ours
+        assert paths & {"modelsearch.tasks.insert_or_update_object_task", "wagtail.tasks.update_reference_index_task"}
+        assert set(queued.values_list("status", flat=True)) == {"READY"}  # waiting for the worker, not run inline
+        manage("db_worker", "--batch")
+        statuses = set(DBTaskResult.objects.filter(id__in=queued.values("id")).values_list("status", flat=True))
+        assert statuses == {"SUCCESSFUL"}
+    finally:
+        manage("shell", "-c", DELETE)
+        manage("db_worker", "--batch")
