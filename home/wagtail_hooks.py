@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -102,3 +103,14 @@ class WebhookDeliveryViewSet(SnippetViewSet):
 
 register_snippet(WebhookEndpointViewSet)
 register_snippet(WebhookDeliveryViewSet)
+
+
+@hooks.register("register_page_header_buttons")
+def machine_translate_button(page, user, view_name, next_url=None):
+    if page.depth > 1 and page.locale_id == Locale.get_default().pk and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Machine-translate into missing languages"),
+            reverse("home_machine_translate", args=[page.pk]),
+            icon_name="globe",
+            priority=80,
+        )

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from wagtail.admin.auth import user_passes_test
 from wagtail.models import Locale, Page
 
@@ -77,13 +76,26 @@ def dashboard(request):
     )
 
 
-@require_POST
 @user_passes_test(can_see_dashboard)
 def machine_translate(request, page_id):
-    """Queue machine translation of a page, or its whole section, into every missing language."""
+    """
+    Queue machine translation of a page, or its whole section, into every
+    missing language (POST); GET shows what would happen and asks to confirm.
+    """
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "home/admin/machine_translate.html",
+            {
+                "page": page,
+                "page_title": _("Machine translation"),
+                "missing": machine.missing_locales(page),
+                "available": machine.get_machine_translator() is not None,
+            },
+        )
     if machine.get_machine_translator() is None:
         messages.error(
             request,

@@ -1,7 +1,11 @@
 """Arabic content is edited right-to-left, whatever the admin's own language. In Chromium."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from wagtail.models import Page
+
+from events.models import EventPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -40,3 +44,38 @@ def test_english_page_fields_stay_left_to_right(admin_page, live_site):
     title.wait_for()
     assert title.get_attribute("dir") == "ltr"
     assert title.get_attribute("lang") == "en"
+
+
+def test_search_autocomplete_is_keyboard_usable(browser, live_site, settings):
+    page = browser.new_page()
+    page.goto(f"{live_site}/en/search/")
+    box = page.locator("#search-q")
+    box.type("tele", delay=30)
+    options = page.locator("#search-suggestions [role=option]")
+    options.first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    assert options.count() >= 1
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    assert options.first.get_attribute("aria-selected") == "true"
+    box.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    page.close()
+
+
+def test_event_times_gain_the_readers_local_time(browser, live_site):
+    context = browser.new_context(timezone_id="Asia/Tokyo", locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{live_site}/fr/events/csw71-side-event/")
+    hint = page.locator(".local-time").first
+    hint.wait_for()
+    assert "Votre heure" in hint.text_content()
+    assert "UTC+9" in hint.text_content() or "JST" in hint.text_content() or "GMT+9" in hint.text_content()
+    # Without JavaScript the page still gives the time in the event's own zone.
+    no_js = browser.new_context(java_script_enabled=False).new_page()
+    no_js.goto(f"{live_site}/fr/events/csw71-side-event/")
+    assert no_js.locator(".local-time").count() == 0
+    event = EventPage.objects.get(slug="csw71-side-event", locale__language_code="fr")
+    zone = event.start.astimezone(ZoneInfo(event.time_zone)).strftime("%Z")  # EST or EDT
+    assert zone in no_js.locator(".event-when__next").text_content()
+    context.close()

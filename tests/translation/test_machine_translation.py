@@ -35,3 +35,15 @@ class TestBulkMachineTranslation:
         text = " ".join(str(m) for m in get_messages(response.wsgi_request))
         assert "Machine translation is not set up" in text
         assert not page.get_translations().exists()
+
+
+@pytest.mark.django_db
+def test_page_action_asks_before_translating(admin_client, home, dummy_machine_translator):
+    page = StandardPageFactory(parent=home, title="Open data")
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert f"/admin/translations/machine-translate/{page.pk}/" in edit
+    confirm = admin_client.get(f"/admin/translations/machine-translate/{page.pk}/")
+    assert confirm.status_code == 200 and "Arabic" in confirm.content.decode()
+    assert not page.get_translations().exists()  # nothing happens on GET
+    admin_client.post(f"/admin/translations/machine-translate/{page.pk}/", {"scope": "page"})
+    assert page.get_translations().count() == 5
