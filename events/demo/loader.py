@@ -33,10 +33,20 @@ def categories():
                 translate_object(category, code, {names["en"]: name})
 
 
+# The demo's upcoming events are written for 2027. Loaded in a later year,
+# they move forward by whole 52-week years, which keeps their weekdays (and so
+# rules such as "first Wednesday of the month"), so that they stay upcoming.
+UPCOMING_FROM = 2027
+SHIFT = datetime.timedelta(weeks=52) * max(0, datetime.date.today().year - (UPCOMING_FROM - 1))
+
+
+def shifted(day):
+    return day + SHIFT if day.year >= UPCOMING_FROM else day
+
+
 def moment(value, zone):
-    """'2027-01-06T18:00' or '2011-04-28' on the clock of `zone`."""
-    parsed = datetime.datetime.fromisoformat(value)
-    return parsed.replace(tzinfo=ZoneInfo(zone))
+    """'2027-01-06T18:00' or '2011-04-28' on the clock of `zone` (upcoming ones shifted, see SHIFT)."""
+    return shifted(datetime.datetime.fromisoformat(value)).replace(tzinfo=ZoneInfo(zone))
 
 
 def event(index, data):
@@ -64,9 +74,11 @@ def event(index, data):
     for override in data.get("overrides", []):
         page.occurrence_overrides.add(
             EventOccurrenceOverride(
-                occurrence_date=datetime.date.fromisoformat(override["occurrence_date"]),
+                occurrence_date=shifted(datetime.date.fromisoformat(override["occurrence_date"])),
                 status=override["status"],
-                new_date=datetime.date.fromisoformat(override["new_date"]) if override.get("new_date") else None,
+                new_date=shifted(datetime.date.fromisoformat(override["new_date"]))
+                if override.get("new_date")
+                else None,
                 note=override["note"]["en"],
                 locale=index.locale,
             )
