@@ -93,10 +93,6 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("In Focus index")
         verbose_name_plural = _("In Focus indexes")
 
-    @property
-    def intro_text(self):
-        return self.intro
-
     def articles(self):
         return ArticlePage.objects.live().public().child_of(self).for_listing().newest_first()
 
@@ -244,10 +240,6 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-
-    @property
-    def intro_text(self):
-        return self.intro
 
     @property
     def display_date(self):

@@ -88,10 +88,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("events calendar")
         verbose_name_plural = _("events calendars")
 
-    @property
-    def intro_text(self):
-        return self.intro
-
     def events(self):
         return EventPage.objects.live().public().child_of(self)
 

@@ -66,8 +66,13 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @property
+    def intro_text(self):
+        """The page's own introduction, used when no listing summary is given."""
+        return getattr(self, "intro", "")
+
     def get_listing_summary(self):
-        return self.listing_summary or self.search_description or getattr(self, "intro_text", "")
+        return self.listing_summary or self.search_description or self.intro_text
 
     @staticmethod
     def paginate(request, items, per_page):
@@ -223,10 +228,6 @@ class AboutPage(BasePage):
         verbose_name = _("about page")
         verbose_name_plural = _("about pages")
 
-    @property
-    def intro_text(self):
-        return self.intro
-
 
 class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "home.AboutPage", "home.StandardPage"]
@@ -248,10 +249,6 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
-
-    @property
-    def intro_text(self):
-        return self.intro
 
 
 class LocalizedSnippetQuerySet(models.QuerySet):

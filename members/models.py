@@ -293,10 +293,6 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         verbose_name = _("member directory")
         verbose_name_plural = _("member directories")
 
-    @property
-    def intro_text(self):
-        return self.intro
-
     def visible_members(self):
         return (
             Member.objects.listed()
