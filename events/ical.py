@@ -3,6 +3,8 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -10,9 +12,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from wagtail.coreutils import find_available_slug
-from wagtail.rich_text import RichText
 
-from .recurrence import TIME_ZONE_NAMES, local_naive, parse_rule, validate_recurrence
+from home.richtext import paragraph_blocks
+
+from .recurrence import TIME_ZONE_NAMES, check_rule, local_naive, parse_rule
 
 PRODUCT_ID = "-//Global Network of Women ICT Decision Makers//Events//EN"
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -122,6 +125,15 @@ class CalendarImportError(Exception):
     """The file cannot be imported; the message says why, for the editor."""
 
 
+# An .ics file is untrusted input: these bound what one import may ask of the
+# server (docs/events.md).
+MAX_EXDATES_PER_EVENT = 500
+MAX_EVENT_LENGTH = datetime.timedelta(days=366)
+YEARS_ACCEPTED = range(1900, 2101)
+# Every control character but tab and line breaks (PostgreSQL refuses NUL).
+CONTROL_CHARACTERS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13)) | {127: None}
+
+
 def _zone_name(value):
     tzinfo = getattr(value, "tzinfo", None)
     key = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)
@@ -155,10 +167,53 @@ def _local_date(value, zone_name):
     return value
 
 
+def clean_text(value, limit):
+    """A text property as plain text: no control characters, at most `limit` characters."""
+    return str(value or "").translate(CONTROL_CHARACTERS).strip()[:limit]
+
+
+class _Component:
+    """One VEVENT being read; errors name it so the editor can find it in the file."""
+
+    def __init__(self, component, number):
+        self.component = component
+        self.number = number
+        self.uid = clean_text(component.get("uid"), 255)
+        self.title = clean_text(component.get("summary"), 255)
+
+    def error(self, message):
+        label = _("Event %(number)s") % {"number": self.number}
+        if self.title:
+            label += f" (“{self.title[:60]}”)"
+        return CalendarImportError(f"{label}: {message}")
+
+    def date(self, name, required=True):
+        """A DATE or DATE-TIME property, checked: icalendar keeps unreadable values as text."""
+        if name not in self.component:
+            if required:
+                raise self.error(_("%(property)s is missing.") % {"property": name.upper()})
+            return None
+        bad = [prop for prop, _message in getattr(self.component, "errors", []) if prop.lower() == name]
+        try:
+            value = self.component.decoded(name)
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
+            raise self.error(_("%(property)s cannot be read.") % {"property": name.upper()}) from error
+        if bad or not isinstance(value, datetime.date):
+            raise self.error(_("%(property)s cannot be read.") % {"property": name.upper()})
+        if value.year not in YEARS_ACCEPTED:
+            raise self.error(
+                _("%(property)s is outside the years %(first)s to %(last)s.")
+                % {"property": name.upper(), "first": YEARS_ACCEPTED[0], "last": YEARS_ACCEPTED[-1]}
+            )
+        return value
+
+
 def parse_calendar(data):
     """
     Read the events in an .ics file. Returns a list of dicts, one per series,
-    or raises CalendarImportError without touching the database.
+    or raises CalendarImportError, naming the event at fault, without
+    touching the database. Text stays plain text; it is escaped wherever it
+    becomes HTML.
     """
     if len(data) > MAX_IMPORT_BYTES:
         raise CalendarImportError(_("The file is too large (2 MB at most)."))
@@ -175,66 +230,68 @@ def parse_calendar(data):
         raise CalendarImportError(_("The file contains too many events (500 at most)."))
 
     series, moved = {}, []
-    for number, component in enumerate(components, start=1):
-        uid = str(component.get("uid", "")).strip()
-        title = str(component.get("summary", "")).strip()
-        if not uid or not title or "dtstart" not in component:
-            raise CalendarImportError(_("Event %(number)s has no UID, title or start date.") % {"number": number})
+    for number, raw in enumerate(components, start=1):
+        component = _Component(raw, number)
+        if not component.uid or not component.title:
+            raise component.error(_("it has no UID or no title."))
+        start = component.date("dtstart")
         try:
-            start = component.decoded("dtstart")
-            if "dtend" in component:
-                end = component.decoded("dtend")
-            elif "duration" in component:
-                end = start + component.decoded("duration")
+            if "dtend" in raw:
+                end = component.date("dtend")
+            elif "duration" in raw:
+                duration = raw.decoded("duration")
+                if not isinstance(duration, datetime.timedelta) or abs(duration) > MAX_EVENT_LENGTH:
+                    raise component.error(_("its DURATION is longer than a year."))
+                end = start + duration
             else:
                 end = start + (
                     datetime.timedelta(days=1) if not isinstance(start, datetime.datetime) else datetime.timedelta()
                 )
-        except (ValueError, TypeError, KeyError) as error:
-            raise CalendarImportError(
-                _("Event “%(title)s” has dates that cannot be read.") % {"title": title}
-            ) from error
+        except (ValueError, TypeError, KeyError, OverflowError) as error:
+            raise component.error(_("DTEND or DURATION cannot be read.")) from error
         all_day = not isinstance(start, datetime.datetime)
+        if all_day == isinstance(end, datetime.datetime):
+            raise component.error(_("DTSTART and DTEND must both be dates or both be times."))
         zone_name = _zone_name(start) or "UTC"
-        if "recurrence-id" in component:
+        if "recurrence-id" in raw:
             moved.append(
-                {"uid": uid, "original": component.decoded("recurrence-id"), "start": start, "zone": zone_name}
+                {"uid": component.uid, "original": component.date("recurrence-id"), "start": start, "zone": zone_name}
             )
             continue
         item = {
-            "uid": uid[:255],
-            "title": title[:255],
-            "summary": str(component.get("description", "")).strip()[:600] or title[:600],
+            "uid": component.uid,
+            "title": component.title,
+            "summary": clean_text(raw.get("description"), 600) or component.title[:600],
             "all_day": all_day,
             "time_zone": zone_name,
             "start": _as_aware(start, zone_name),
             "end": _as_aware(end, zone_name) - (datetime.timedelta(days=1) if all_day else datetime.timedelta()),
-            "location": str(component.get("location", "")).strip()[:200],
-            "url": str(component.get("url", "")).strip()[:200],
+            "location": clean_text(raw.get("location"), 200),
+            "url": clean_text(raw.get("url"), 200),
             "recurrence": "",
             "excluded": [],
             "moved": [],
         }
         if item["end"] < item["start"]:
-            raise CalendarImportError(_("Event “%(title)s” ends before it starts.") % {"title": title})
-        if "rrule" in component:
-            rules = component.get("rrule")
-            rule = rules[0] if isinstance(rules, list) else rules
-            if "UNTIL" in rule:
-                until = rule["UNTIL"][0]
-                if isinstance(until, datetime.datetime) and until.tzinfo is not None:
-                    rule["UNTIL"] = [until.astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)]
-            text = rule.to_ical().decode()
-            try:
-                validate_recurrence(text)
-            except Exception as error:  # noqa: BLE001 - ValidationError from the model validator
-                raise CalendarImportError(
-                    _("Event “%(title)s” has a recurrence rule we cannot use.") % {"title": title}
-                ) from error
-            item["recurrence"] = text[:500]
-        for exdate in _as_list(component.get("exdate")):
-            item["excluded"].extend(_local_date(value.dt, zone_name) for value in exdate.dts)
-        series[uid] = item
+            raise component.error(_("it ends before it starts."))
+        if item["end"] - item["start"] > MAX_EVENT_LENGTH:
+            raise component.error(_("it lasts longer than a year."))
+        if "rrule" in raw:
+            item["recurrence"] = _recurrence(component, item)
+        exdates = []
+        try:
+            for exdate in _as_list(raw.get("exdate")):
+                exdates.extend(value.dt for value in exdate.dts)
+        except (AttributeError, TypeError, ValueError) as error:
+            raise component.error(_("EXDATE cannot be read.")) from error
+        if len(exdates) > MAX_EXDATES_PER_EVENT:
+            raise component.error(
+                _("it leaves out more than %(limit)s dates (EXDATE).") % {"limit": MAX_EXDATES_PER_EVENT}
+            )
+        if not all(isinstance(value, datetime.date) for value in exdates):
+            raise component.error(_("EXDATE cannot be read."))
+        item["excluded"] = sorted({_local_date(value, zone_name) for value in exdates})
+        series[component.uid] = item
     for change in moved:
         if change["uid"] in series:
             item = series[change["uid"]]
@@ -252,17 +309,48 @@ def parse_calendar(data):
     return list(series.values())
 
 
+def _recurrence(component, item):
+    """The event's RRULE as text, with UNTIL on the event's own clock, if events may use it."""
+    rules = component.component.get("rrule")
+    rule = rules[0] if isinstance(rules, list) else rules
+    try:
+        if "UNTIL" in rule:
+            until = rule["UNTIL"][0]
+            if isinstance(until, datetime.datetime) and until.tzinfo is not None:
+                rule["UNTIL"] = [until.astimezone(ZoneInfo(item["time_zone"])).replace(tzinfo=None)]
+        text = rule.to_ical().decode()
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError, OverflowError) as error:
+        raise component.error(_("RRULE cannot be read.")) from error
+    if len(text) > 500:
+        raise component.error(_("RRULE is too long."))
+    try:
+        check_rule(text, local_naive(item["start"], ZoneInfo(item["time_zone"])))
+    except ValidationError as error:
+        raise component.error(
+            _("its RRULE cannot be used: %(reason)s") % {"reason": " ".join(error.messages)}
+        ) from error
+    return text
+
+
+def _web_address(value):
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return ""
+    return value
+
+
 @transaction.atomic
-def import_calendar(data, index, user=None):
+def import_calendar(data, index, user=None, progress=None):
     """
     Create or update draft events under `index` from an .ics file, matched by
     UID so that importing again updates rather than duplicates. All or nothing.
-    Returns (created, updated) counts.
+    `progress(done)` is told after each event. Returns (created, updated) counts.
     """
     from .models import EventOccurrenceOverride, EventPage
 
     created = updated = 0
-    for item in parse_calendar(data):
+    for done, item in enumerate(parse_calendar(data), start=1):
         page = EventPage.objects.filter(ical_uid=item["uid"], locale=index.locale).first()
         is_new = page is None
         if is_new:
@@ -274,10 +362,10 @@ def import_calendar(data, index, user=None):
         page.all_day = item["all_day"]
         page.recurrence = item["recurrence"]
         page.venue_name = item["location"]
-        if item["url"].startswith(("http://", "https://")):
-            page.online_url = item["url"]
+        if address := _web_address(item["url"]):
+            page.online_url = address
         if not page.body:
-            page.body = [("paragraph", RichText(f"<p>{item['summary']}</p>"))]
+            page.body = paragraph_blocks(item["summary"])
         overrides = [
             EventOccurrenceOverride(
                 occurrence_date=day, status=EventOccurrenceOverride.Status.EXCLUDED, locale=index.locale
@@ -295,4 +383,6 @@ def import_calendar(data, index, user=None):
         else:
             updated += 1
         page.save_revision(user=user, log_action=True)
+        if progress is not None:
+            progress(done)
     return created, updated

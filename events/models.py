@@ -1,5 +1,7 @@
 import datetime
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -319,6 +321,15 @@ class EventPage(RoutablePageMixin, BasePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+        if self.recurrence and self.start and self.time_zone in recurrence.TIME_ZONE_NAMES:
+            # The field validator checked the rule's form; whether it gives a
+            # date soon enough depends on the event's own start.
+            local_start = recurrence.local_naive(self.start, ZoneInfo(self.time_zone))
+            try:
+                recurrence.check_rule(self.recurrence, local_start)
+            except ValidationError as error:
+                if error.code == "no_occurrence":
+                    raise ValidationError({"recurrence": error}) from error
 
     def save(self, *args, **kwargs):
         self.series_end = recurrence.series_end(self) if self.start and self.end else None
@@ -479,3 +490,33 @@ class EventOccurrenceOverride(TranslatableMixin, Orderable):
         super().clean()
         if self.status == self.Status.MOVED and not self.new_date:
             raise ValidationError({"new_date": _("Say which date the occurrence moves to.")})
+
+
+class CalendarImport(models.Model):
+    """An .ics file being imported in the background (events.imports), with its progress and outcome."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    calendar = models.ForeignKey(EventIndexPage, verbose_name=_("calendar"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.BinaryField(_("file"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WAITING)
+    total = models.PositiveIntegerField(_("events in the file"), default=0)
+    created = models.PositiveIntegerField(_("new events"), default=0)
+    updated = models.PositiveIntegerField(_("updated events"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar import")
+        verbose_name_plural = _("calendar imports")
+
+    def __str__(self):
+        return f"{self.calendar} {self.started_at:%Y-%m-%d %H:%M}"

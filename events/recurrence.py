@@ -5,16 +5,42 @@ zone with python-dateutil, so that an event at 18:00 in New York stays at
 """
 
 import datetime
+import functools
+import math
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo, available_timezones
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# How far ahead an open-ended series is shown, and how many occurrences a
-# rule may produce before we stop counting (a guard against FREQ=SECONDLY).
+# How many occurrences one expansion may produce before we stop counting.
 MAX_OCCURRENCES = 5000
+# A rule is accepted only if its first date falls within this many years of
+# the event's start.
+RULE_HORIZON_YEARS = 10
+# Rule parts an event may use. Times come from the event's start, so the
+# parts that repeat an event within a day (BYHOUR, BYMINUTE, BYSECOND) are
+# refused, as is dateutil's non-standard BYEASTER.
+ALLOWED_PARTS = frozenset(
+    {
+        "FREQ",
+        "INTERVAL",
+        "COUNT",
+        "UNTIL",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYMONTH",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYSETPOS",
+        "WKST",
+    }
+)
+# The Gregorian calendar, weekdays and leap years included, repeats every 400
+# years: that many periods of each frequency.
+CALENDAR_CYCLE_YEARS = 400
+CYCLE_PERIODS = {YEARLY: 400, MONTHLY: 4800, WEEKLY: 20871, DAILY: 146097}
 TIME_ZONE_NAMES = frozenset(available_timezones())
 TIME_ZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in TIME_ZONE_NAMES)
 
@@ -35,17 +61,94 @@ def parse_rule(text, local_start):
     return rule
 
 
-def validate_recurrence(value):
-    if not value:
-        return
+def _rule_parts(text):
+    text = text.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    return {part.split("=", 1)[0].strip().upper() for part in text.split(";") if part.strip()}
+
+
+def check_rule(value, local_start, require_occurrence=True):
+    """
+    The dateutil rule for `value`, anchored at `local_start`, if events may
+    use it; raises ValidationError saying why not. Costs a bounded amount of
+    work whatever the rule says.
+    """
+    invalid = ValidationError(
+        _("This is not a valid recurrence rule (RFC 5545 RRULE), e.g. FREQ=YEARLY;BYMONTH=4;BYDAY=4TH."),
+        code="invalid_rule",
+    )
     try:
-        rule = parse_rule(value, datetime.datetime(2000, 1, 1, 12, 0))
-    except (ValueError, TypeError, OverflowError) as error:
+        rule = parse_rule(value, local_start)
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError) as error:
+        raise invalid from error
+    if rule._freq not in CYCLE_PERIODS:  # HOURLY, MINUTELY, SECONDLY  # noqa: SLF001
+        raise ValidationError(_("Events can repeat at most daily."), code="too_frequent")
+    if not _rule_parts(value) <= ALLOWED_PARTS:
         raise ValidationError(
-            _("This is not a valid recurrence rule (RFC 5545 RRULE), e.g. FREQ=YEARLY;BYMONTH=4;BYDAY=4TH.")
-        ) from error
-    if rule._freq > 3:  # HOURLY, MINUTELY, SECONDLY  # noqa: SLF001
-        raise ValidationError(_("Events can repeat at most daily."))
+            _("Events repeat at the time they start: leave BYHOUR, BYMINUTE, BYSECOND and BYEASTER out of the rule."),
+            code="unsupported_part",
+        )
+    if require_occurrence and first_occurrence(rule) is None:
+        raise ValidationError(
+            _("This rule gives no date in the %(years)d years after the event's start. Check the rule and the start."),
+            params={"years": RULE_HORIZON_YEARS},
+            code="no_occurrence",
+        )
+    return rule
+
+
+def first_occurrence(rule):
+    """
+    The rule's first date within RULE_HORIZON_YEARS of its start, or None.
+
+    dateutil stops looking only at a date that matches the rule or at the
+    year 9999, so a rule that never matches (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30)
+    walks through eight millennia. The question is asked instead in a copy
+    moved forward by whole 400-year calendar cycles (whole intervals too),
+    which matches on the same dates and leaves at most a few cycles to walk.
+    """
+    start = rule._dtstart  # noqa: SLF001
+    interval = rule._interval  # noqa: SLF001
+    step = CALENDAR_CYCLE_YEARS * interval // math.gcd(CYCLE_PERIODS[rule._freq], interval)  # noqa: SLF001
+    room = datetime.MAXYEAR - 1 - RULE_HORIZON_YEARS - start.year
+    shift = room // step * step if room > 0 else 0
+    try:
+        moved = rule.replace(
+            dtstart=start.replace(year=start.year + shift),
+            until=_shift(rule._until, shift),  # noqa: SLF001
+        )
+        horizon = moved._dtstart.replace(year=moved._dtstart.year + RULE_HORIZON_YEARS)  # noqa: SLF001
+        found = next(iter(moved.xafter(moved._dtstart, count=1, inc=True)), None)  # noqa: SLF001
+    except (ValueError, OverflowError):
+        return None
+    if found is None or found > horizon:
+        return None
+    return found.replace(year=found.year - shift)
+
+
+def _shift(value, years):
+    return value.replace(year=value.year + years) if value is not None else None
+
+
+@functools.lru_cache(maxsize=2048)
+def usable_rule(value, local_start):
+    """
+    The rule an event's occurrences are expanded from, or None when the stored
+    rule is not one events may use (written before it was validated, or
+    straight into the database): such an event shows its first date only.
+    Remembered per process, so the check costs once.
+    """
+    try:
+        return check_rule(value, local_start)
+    except ValidationError:
+        return None
+
+
+def validate_recurrence(value):
+    """Field validator: the rule's form. Whether it gives dates depends on the event's start (EventPage.clean)."""
+    if value:
+        check_rule(value, datetime.datetime(2000, 1, 1, 12, 0), require_occurrence=False)
 
 
 @dataclass(frozen=True)
@@ -89,8 +192,8 @@ def expand(event, window_start, window_end, overrides=None, include_cancelled=Tr
     if overrides is None:
         overrides = {o.occurrence_date: o for o in event.occurrence_overrides.all()}
 
-    if event.recurrence:
-        rule = parse_rule(event.recurrence, local_start)
+    rule = usable_rule(event.recurrence, local_start) if event.recurrence else None
+    if rule is not None:
         # Widen the window by a day and the duration so that occurrences
         # crossing its edges in any time zone are found; filter exactly below.
         low = local_naive(window_start, tz) - duration - datetime.timedelta(days=1)
@@ -139,7 +242,9 @@ def series_end(event):
         return event.end
     tz = ZoneInfo(event.time_zone)
     local_start = local_naive(event.start, tz)
-    rule = parse_rule(event.recurrence, local_start)
+    rule = usable_rule(event.recurrence, local_start)
+    if rule is None:
+        return event.end
     if rule._count is None and rule._until is None:  # noqa: SLF001
         return None
     last = None

@@ -3,10 +3,9 @@ import datetime
 import re
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
@@ -14,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.auth import user_passes_test
 from wagtail.models import Page
 
-from .ical import CalendarImportError, import_calendar
-from .models import FIRST_YEAR, EventIndexPage, EventPage
+from .ical import MAX_EXDATES_PER_EVENT, MAX_IMPORT_BYTES, MAX_IMPORT_EVENTS, CalendarImportError
+from .imports import progress, start_import
+from .models import FIRST_YEAR, CalendarImport, EventIndexPage, EventPage
 
 LAST_YEAR = 2100
 MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -114,20 +114,45 @@ def import_ical(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            upload = form.cleaned_data["file"]
             try:
-                created, updated = import_calendar(
-                    form.cleaned_data["file"].read(), form.cleaned_data["calendar"], request.user
-                )
+                if upload.size > MAX_IMPORT_BYTES:
+                    raise CalendarImportError(_("The file is too large (2 MB at most)."))
+                record = start_import(upload.read(), form.cleaned_data["calendar"], request.user)
             except CalendarImportError as error:
                 form.add_error("file", str(error))
             else:
-                messages.success(
-                    request,
-                    _("Imported the calendar: %(created)d new draft events, %(updated)d updated.")
-                    % {"created": created, "updated": updated},
-                )
-                return redirect("wagtailadmin_explore", form.cleaned_data["calendar"].pk)
+                return redirect("events_import_status", record.pk)
         status = 400
     return TemplateResponse(
-        request, "events/admin/import_ical.html", {"form": form, "page_title": _("Import events")}, status=status
+        request,
+        "events/admin/import_ical.html",
+        {"form": form, "page_title": _("Import events"), "limits": import_limits()},
+        status=status,
+    )
+
+
+def import_limits():
+    return {
+        "events": MAX_IMPORT_EVENTS,
+        "exdates": MAX_EXDATES_PER_EVENT,
+        "megabytes": MAX_IMPORT_BYTES // (1024 * 1024),
+    }
+
+
+@user_passes_test(lambda user: user.is_active and user.has_perm("wagtailadmin.access_admin"))
+def import_status(request, pk):
+    record = get_object_or_404(CalendarImport.objects.select_related("calendar"), pk=pk)
+    if record.user_id != request.user.pk and not record.calendar.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    finished = record.status in (CalendarImport.Status.DONE, CalendarImport.Status.FAILED)
+    return TemplateResponse(
+        request,
+        "events/admin/import_status.html",
+        {
+            "record": record,
+            "done": progress(record),
+            "finished": finished,
+            "page_title": _("Import events"),
+        },
     )

@@ -28,7 +28,10 @@ register_snippet(EventCategoryViewSet)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("events/import/", views.import_ical, name="events_import_ical")]
+    return [
+        path("events/import/", views.import_ical, name="events_import_ical"),
+        path("events/import/<int:pk>/", views.import_status, name="events_import_status"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

@@ -177,7 +177,7 @@ class TestImport:
             import_calendar(data, events_index, admin_user)
         assert EventPage.objects.count() == before
 
-    def test_admin_upload_view(self, admin_client, events_index):
+    def test_admin_upload_view(self, admin_client, events_index, django_capture_on_commit_callbacks):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         page = admin_client.get("/admin/events/import/")
@@ -188,10 +188,11 @@ class TestImport:
         )
         assert bad.status_code == 400
         assert "not a valid iCalendar" in bad.content.decode()
-        good = admin_client.post(
-            "/admin/events/import/",
-            {"calendar": events_index.pk, "file": SimpleUploadedFile("x.ics", ICS, "text/calendar")},
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            good = admin_client.post(
+                "/admin/events/import/",
+                {"calendar": events_index.pk, "file": SimpleUploadedFile("x.ics", ICS, "text/calendar")},
+            )
         assert good.status_code == 302
         assert EventPage.objects.filter(ical_uid="partner-1@example.org").exists()
 
