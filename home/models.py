@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyStreamBlock, GoalBlock
+from .forms import WebhookEndpointForm
 
 # Hook name under which sections (articles, events, ...) offer the home page a
 # short list of their latest items. Keeps imports pointing from the sections
@@ -384,11 +385,13 @@ class WebhookEndpoint(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
 
+    base_form_class = WebhookEndpointForm
+
     panels = [
         FieldPanel("name"),
         FieldPanel("url"),
         FieldPanel("secret"),
-        FieldPanel("events", widget=forms.CheckboxSelectMultiple(choices=WebhookEvent.choices)),
+        FieldPanel("events"),
         FieldPanel("content_types", widget=forms.CheckboxSelectMultiple),
         FieldPanel("locales", widget=forms.CheckboxSelectMultiple),
         FieldPanel("active"),

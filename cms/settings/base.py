@@ -219,7 +219,10 @@ TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
 }
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+# Webhook deliveries have a queue of their own (`db_worker --queue-name webhooks`),
+# so a slow receiver never holds up index updates.
+TASK_QUEUES = ["default", "webhooks"]
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")], "QUEUES": TASK_QUEUES}}
 
 # Search: the database unless SEARCH_URL points at an OpenSearch 2/3 cluster
 # (https://user:password@host:9200). The site search keeps one index per
@@ -283,6 +286,10 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # settings, or this default) and how long a preview token lasts.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
 HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "600"))
+# Webhooks: the total time one delivery may take, and networks that receivers
+# may be on although they are not public (none by default: see home.webhooks).
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")
 # How long shared caches (CDN, browsers) may keep public API responses.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 

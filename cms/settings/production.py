@@ -9,12 +9,12 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import TASK_BACKENDS, env_bool
+from .base import TASK_BACKENDS, TASK_QUEUES, env_bool
 
 DEBUG = False
 
 # Several workers: background tasks go to the database for `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "database")], "QUEUES": TASK_QUEUES}}
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

@@ -46,6 +46,12 @@ class Receiver:
         self.server.server_close()
 
 
+@pytest.fixture(autouse=True)
+def local_receivers_allowed(settings):
+    # These receivers run on 127.0.0.1, which webhooks otherwise refuse (tests/security/test_webhooks.py).
+    settings.WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+
+
 @pytest.fixture
 def receiver():
     server = Receiver()
