@@ -16,6 +16,12 @@ submission_rate_limit = RateLimit(
 )
 
 
+# Every upload costs decoding, valid or not: attempts with a file are counted too.
+upload_rate_limit = RateLimit(
+    "article-upload", limit=getattr(settings, "ARTICLE_UPLOADS_PER_HOUR", 20), period=60 * 60
+)
+
+
 def topic_choices():
     labels = TopicLabel.objects.labels_for(Locale.get_active())
     tags = TopicLabel.objects.filter(locale=Locale.get_default()).select_related("tag").order_by("label")
@@ -24,19 +30,22 @@ def topic_choices():
 
 def submit_article(request, index):
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and (submission_rate_limit.exceeded(request) or upload_rate_limit.exceeded(request)):
+        # Refused before anything is read: an uploaded image is never decoded.
+        form = ArticleSubmissionForm(request.POST, topic_choices=topic_choices())
+        form.is_valid()
+        form.add_error(None, _("You have sent several articles in the last hour. Please try again later."))
+        status = 429
+    elif request.method == "POST":
+        if request.FILES:
+            upload_rate_limit.record(request)
         form = ArticleSubmissionForm(request.POST, request.FILES, topic_choices=topic_choices())
         if form.is_valid():
-            if submission_rate_limit.exceeded(request):
-                form.add_error(None, _("You have sent several articles in the last hour. Please try again later."))
-                status = 429
-            else:
-                article = create_submitted_article(index, form.cleaned_data)
-                submission_rate_limit.record(request)
-                notify(article, form.cleaned_data, request)
-                return redirect(index.url + index.reverse_subpage("submit_thanks"))
-        else:
-            status = 400
+            article = create_submitted_article(index, form.cleaned_data)
+            submission_rate_limit.record(request)
+            notify(article, form.cleaned_data, request)
+            return redirect(index.url + index.reverse_subpage("submit_thanks"))
+        status = 400
     else:
         form = ArticleSubmissionForm(topic_choices=topic_choices())
     response = index.render(request, context_overrides={"form": form}, template="articles/submit_article.html")

@@ -6,6 +6,7 @@ cache, and the client address as seen through trusted proxies.
 
 import hashlib
 import hmac
+import ipaddress
 
 from django import forms
 from django.conf import settings
@@ -32,13 +33,18 @@ def client_address(request):
     """
     The client's IP address. Behind N trusted proxies (TRUSTED_PROXY_COUNT), it
     is the Nth address from the right of X-Forwarded-For; anything further left
-    is supplied by the client and cannot be trusted.
+    is supplied by the client and cannot be trusted. Used by the form rate
+    limits and the sign-in lockout (AXES_CLIENT_IP_CALLABLE).
     """
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
+            candidate = forwarded[-proxies]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass  # not an address: our own proxy would not write that, so fall back
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -12,11 +12,14 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_DIMENSION = 2400
-MAX_SOURCE_PIXELS = 40_000_000
 
 
 def public_upload_max_bytes():
     return getattr(settings, "PUBLIC_IMAGE_MAX_UPLOAD_SIZE", 5 * 1024 * 1024)
+
+
+def public_upload_max_pixels():
+    return getattr(settings, "PUBLIC_IMAGE_MAX_PIXELS", 25_000_000)
 
 
 def reencode_public_image(upload):
@@ -38,15 +41,21 @@ def reencode_public_image(upload):
     )
     try:
         upload.seek(0)
+        # Image.open reads the header only: format and size are checked
+        # before any pixel is decoded (a small file can hold a huge image).
         with Image.open(upload) as probe:
             image_format = probe.format
+            if image_format not in ALLOWED_FORMATS:
+                raise refusal
+            if probe.width * probe.height > public_upload_max_pixels():
+                raise forms.ValidationError(
+                    _("This image is %(width)s × %(height)s pixels; please send one of at most %(megapixels)s megapixels.")
+                    % {"width": probe.width, "height": probe.height, "megapixels": public_upload_max_pixels() // 10**6},
+                    code="image_too_big",
+                )
             probe.verify()
-        if image_format not in ALLOWED_FORMATS:
-            raise refusal
         upload.seek(0)
         with Image.open(upload) as image:
-            if image.width * image.height > MAX_SOURCE_PIXELS:
-                raise forms.ValidationError(_("This image has too many pixels."), code="image_too_big")
             image = ImageOps.exif_transpose(image)
             image.thumbnail((MAX_DIMENSION, MAX_DIMENSION))
             if image_format == "JPEG" and image.mode not in ("RGB", "L"):

@@ -30,28 +30,28 @@ def join(request, directory):
     status = 200
     form = MembershipApplicationForm(request.POST or None)
     if request.method == "POST":
-        if form.is_valid():
-            if application_rate_limit.exceeded(request):
-                form.add_error(
-                    None, _("Several applications have been sent from here in the last hour. Please try again later.")
-                )
-                status = 429
-            else:
-                data = form.cleaned_data
-                application = MembershipApplication.objects.create(
-                    full_name=data["full_name"],
-                    position=data["position"],
-                    organisation=data["organisation"],
-                    sector=data["sector"],
-                    country=data["country"],
-                    email=data["email"],
-                    motivation=data["motivation"],
-                    language=translation.get_language(),
-                    consented_at=timezone.now(),
-                )
-                application_rate_limit.record(request)
-                notify_secretariat(application)
-                return redirect(directory.url + directory.reverse_subpage("join_thanks"))
+        if application_rate_limit.exceeded(request):
+            form.is_valid()
+            form.add_error(
+                None, _("Several applications have been sent from here in the last hour. Please try again later.")
+            )
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            application = MembershipApplication.objects.create(
+                full_name=data["full_name"],
+                position=data["position"],
+                organisation=data["organisation"],
+                sector=data["sector"],
+                country=data["country"],
+                email=data["email"],
+                motivation=data["motivation"],
+                language=translation.get_language(),
+                consented_at=timezone.now(),
+            )
+            application_rate_limit.record(request)
+            notify_secretariat(application)
+            return redirect(directory.url + directory.reverse_subpage("join_thanks"))
         else:
             status = 400
     response = directory.render(request, context_overrides={"form": form}, template="members/join.html")

@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://user:pass@127.0.0.1:5432/gnwict",
     "SEARCH_URL": "",
     "EMAIL_HOST": "smtp.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 

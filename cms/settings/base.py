@@ -3,10 +3,12 @@ Settings shared by every environment. Values that differ between machines come
 from the environment; nothing secret lives here.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "django_tasks_db",
+    "axes",
     "rest_framework",
     "corsheaders",
     "django.contrib.auth",
@@ -85,6 +88,8 @@ MIDDLEWARE = [
     "cms.middleware.APICachingMiddleware",
     "home.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -119,6 +124,35 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses locked-out clients before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# The number of proxies in front of the site that append to X-Forwarded-For
+# (one TLS proxy: 1). Rate limits and sign-in lockouts read the client's
+# address that many entries from the right; 0 means REMOTE_ADDR.
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+except ValueError as error:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number of proxies.") from error
+
+# Sign-in protection (django-axes, home.logins): failures per account from one
+# address, per address across accounts, and per account across addresses; a
+# locked-out client waits LOGIN_COOLOFF_MINUTES and gets HTTP 429 meanwhile.
+AXES_HANDLER = "home.logins.TieredLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+LOGIN_FAILURE_LIMITS = {"username+ip_address": 5, "ip_address": 20, "username": 50}
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS["username+ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.abuse.client_address"
+AXES_LOCKOUT_CALLABLE = "home.logins.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -252,6 +286,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Checked from the image's header before it is decoded: a small file can
+# describe an enormous image. The public submission form allows fewer.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+PUBLIC_IMAGE_MAX_PIXELS = 25_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
