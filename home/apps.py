@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals
+        from . import permissions, signals
 
         signals.connect()
+        permissions.register_translatable_snippet_policies()

@@ -49,7 +49,9 @@ def reencode_public_image(upload):
                 raise refusal
             if probe.width * probe.height > public_upload_max_pixels():
                 raise forms.ValidationError(
-                    _("This image is %(width)s × %(height)s pixels; please send one of at most %(megapixels)s megapixels.")
+                    _(
+                        "This image is %(width)s × %(height)s pixels; please send one of at most %(megapixels)s megapixels."
+                    )
                     % {"width": probe.width, "height": probe.height, "megapixels": public_upload_max_pixels() // 10**6},
                     code="image_too_big",
                 )

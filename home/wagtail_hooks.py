@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import FooterText, NavigationMenu, WebhookDelivery, WebhookEndpoint
+from .permissions import TranslatableSnippetPermissionPolicy
 from .translation import teams
 
 register_snippet(NavigationMenu)
@@ -33,41 +35,67 @@ def load_navigation_demo_content(stdout):
     stdout.write("Translation teams ready: Editors, Moderators and a Translators group per language.")
 
 
-def _deny_other_languages(user, locale_ids):
-    allowed = teams.locales_for_user(user)
-    if allowed is not None and any(locale_id not in allowed for locale_id in locale_ids):
-        raise PermissionDenied
+# Wagtail's snippet views check a snippet's permissions by kind only; these
+# hooks (which run before wagtail-localize's, whose translation editor is
+# itself a before_edit_snippet hook) ask the language-aware policy about the
+# very snippet or language (home.permissions).
+
+
+def _locale_policy(model):
+    policy = policy_registry.get_by_type(model)
+    return policy if isinstance(policy, TranslatableSnippetPermissionPolicy) else None
 
 
 @hooks.register("before_edit_snippet")
 def edit_snippets_in_own_language(request, instance):
-    if isinstance(instance, TranslatableMixin):
-        _deny_other_languages(request.user, [instance.locale_id])
+    policy = _locale_policy(type(instance))
+    if policy and not policy.user_has_permission_for_instance(request.user, "change", instance):
+        raise PermissionDenied
 
 
 @hooks.register("before_delete_snippet")
 def delete_snippets_in_own_language(request, instances):
-    _deny_other_languages(request.user, [i.locale_id for i in instances if isinstance(i, TranslatableMixin)])
+    for instance in instances:
+        policy = _locale_policy(type(instance))
+        if policy and not policy.user_has_permission_for_instance(request.user, "delete", instance):
+            raise PermissionDenied
 
 
 @hooks.register("before_create_snippet")
 def create_snippets_in_own_language(request, model):
-    if issubclass(model, TranslatableMixin):
+    policy = _locale_policy(model)
+    if policy:
         code = request.GET.get("locale") or Locale.get_default().language_code
         locale = Locale.objects.filter(language_code=code).first()
-        _deny_other_languages(request.user, [locale.pk if locale else None])
+        if locale is None or not policy.user_has_permission_for_locale(request.user, "add", locale.pk):
+            raise PermissionDenied
 
 
 @hooks.register("register_admin_urls")
 def register_translation_admin_urls():
-    from .translation import po, views
+    from .translation import guards, po, views
 
+    translate = "localize/translate/<int:translation_id>/"
     return [
         path("translations/", views.dashboard, name="home_translation_dashboard"),
         path("translations/machine-translate/<int:page_id>/", views.machine_translate, name="home_machine_translate"),
         # Stricter than wagtail-localize's own upload: refuses malformed or
         # mismatched files and imports all or nothing (same address, so ours wins).
-        path("localize/translate/<int:translation_id>/pofile/upload/", po.upload_pofile, name="home_upload_pofile"),
+        path(f"{translate}pofile/upload/", po.upload_pofile, name="home_upload_pofile"),
+        # wagtail-localize's other routes that change a language, with the language checked first.
+        path("localize/submit/page/<int:page_id>/", guards.SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            guards.SubmitSnippetTranslationView.as_view(),
+        ),
+        path("localize/update/<int:translation_source_id>/", guards.UpdateTranslationsView.as_view()),
+        path(f"{translate}strings/<int:string_segment_id>/edit/", guards.edit_string_translation),
+        path(f"{translate}overrides/<int:overridable_segment_id>/edit/", guards.edit_override),
+        path(f"{translate}pofile/download/", guards.download_pofile),
+        path(f"{translate}machine_translate/", guards.machine_translate),
+        path(f"{translate}preview/", guards.preview_translation),
+        path(f"{translate}preview/<str:mode>/", guards.preview_translation),
+        path(f"{translate}disable/", guards.stop_translation),
     ]
 
 

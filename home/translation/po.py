@@ -16,6 +16,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.strings import StringValue, validate_translation_links
 
+from home.permissions import can_change_in_locale
+
 MAX_PO_BYTES = 2 * 1024 * 1024
 
 
@@ -63,10 +65,7 @@ def read_po(data, translation):
 
 
 def can_edit(user, translation):
-    instance = translation.get_target_instance()
-    if hasattr(instance, "permissions_for_user"):
-        return instance.permissions_for_user(user).can_edit()
-    return user.has_perm(f"{instance._meta.app_label}.change_{instance._meta.model_name}")
+    return can_change_in_locale(user, translation.source.get_source_instance(), translation.target_locale)
 
 
 @require_POST
