@@ -17,9 +17,7 @@ submission_rate_limit = RateLimit(
 
 
 # Every upload costs decoding, valid or not: attempts with a file are counted too.
-upload_rate_limit = RateLimit(
-    "article-upload", limit=getattr(settings, "ARTICLE_UPLOADS_PER_HOUR", 20), period=60 * 60
-)
+upload_rate_limit = RateLimit("article-upload", limit=getattr(settings, "ARTICLE_UPLOADS_PER_HOUR", 20), period=60 * 60)
 
 
 def topic_choices():

@@ -16,7 +16,10 @@ class MemberViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["full_name", "country", "sector", "listed", "show_on_map", "locale"]
     list_filter = ["locale", "sector", "listed", "show_on_map"]
+    # Staff search by name or organisation in the database: the search index
+    # holds only what members made public (not a hidden organisation).
     search_fields = ["full_name", "organisation"]
+    search_backend_name = None
     list_per_page = 50
 
 
