@@ -104,3 +104,20 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith(self.unprefixed):
             return response
         return super().process_response(request, response)
+
+
+class PermissionsPolicyMiddleware:
+    """
+    Permissions-Policy on every response (first in MIDDLEWARE, so static
+    files get it too): the site uses no camera, microphone, location,
+    payment or other device features, and neither may anything it embeds.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DENIED)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
