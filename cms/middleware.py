@@ -1,26 +1,10 @@
 from django.conf import settings
 from django.http import JsonResponse
-from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
-
-
-class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
-    """
-    Apply SECURE_CSP to the public site only. The Wagtail admin relies on
-    inline styles and scripts from its own packages, which the site's strict
-    policy would break.
-    """
-
-    exempt_prefixes = ("/admin/", "/django-admin/")
-
-    def process_response(self, request, response):
-        if request.path.startswith(self.exempt_prefixes):
-            response._csp_config = {}
-        return super().process_response(request, response)
 
 
 class RejectNulCharactersMiddleware:

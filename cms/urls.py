@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.csp import csp_override
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from events import views as event_views
 from home import views as home_views
@@ -12,6 +14,10 @@ from search import views as search_views
 from . import api
 
 handler404 = "home.views.page_not_found"
+
+# The admin has a policy of its own (settings.ADMIN_CSP), set on each of its
+# views with Django's own override decorator.
+decorate_urlpatterns(wagtailadmin_urls.urlpatterns, csp_override(settings.ADMIN_CSP))
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -6,6 +6,7 @@ of counting has a limit of its own. Locked-out clients get HTTP 429 until the
 cool-off has passed, before their password is even checked.
 """
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cool_off, get_failure_limit, get_lockout_parameters
 from django.conf import settings
@@ -45,3 +46,17 @@ def lockout_response(request, original_response=None, credentials=None):
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """
+    Axes' backend, first in AUTHENTICATION_BACKENDS. A sign-in through the
+    site always comes with its request; authenticate() called without one
+    (a management command, the test client's login()) has no client to count
+    and is left to the next backend.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

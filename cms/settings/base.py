@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "cms.middleware.PublicContentSecurityPolicyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "cms.middleware.APICachingMiddleware",
     "home.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -128,7 +128,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses locked-out clients before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    "home.logins.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -332,8 +332,8 @@ WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")
 # How long shared caches (CDN, browsers) may keep public API responses.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 
-# Content security policy for the public site; the Wagtail admin is exempt
-# (see cms.middleware).
+# Content security policy for the public site; the Wagtail admin has its own
+# (ADMIN_CSP, applied to the admin's views in cms.urls).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -361,6 +361,29 @@ PERMISSIONS_POLICY_DENIED = [
     "serial",
     "usb",
 ]
+
+# The admin's policy. Wagtail's inline panels, date widgets and wagtail-localize's
+# editor write small inline scripts and style attributes, so those are allowed
+# inline; everything is still loaded from this site only, never framed by
+# another, and forms post only here.
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", *env_list("CSP_IMG_SRC")],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "frame-src": SECURE_CSP["frame-src"],
+    "worker-src": [CSP.SELF, "blob:"],
+    "frame-ancestors": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+# No avatars from gravatar.com and no update check: nothing in the admin is
+# loaded from elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
