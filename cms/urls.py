@@ -11,7 +11,9 @@ from search import views as search_views
 
 from . import api
 
+handler400 = "home.errors.bad_request"
 handler404 = "home.views.page_not_found"
+handler500 = "home.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
