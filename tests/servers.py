@@ -9,6 +9,7 @@ production runs several hosts against the same PostgreSQL and Redis.
 """
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -51,6 +52,9 @@ class Response:
     @property
     def text(self):
         return self.body.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.body)
 
 
 class Server:
