@@ -245,17 +245,26 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 # language (search/analysis.py); Wagtail's own backend serves the admin and
 # the API's ?search=. See docs/search.md.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_URLS = env_list("SEARCH_URL")  # a cluster's nodes, comma-separated
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "gnwict")
+SEARCH_REPLICAS = os.environ.get("SEARCH_REPLICAS", "0-1")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 SEARCH_BACKEND_MODULE = os.environ.get("SEARCH_BACKEND", "opensearch2")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND_MODULE}",
-            "URLS": [SEARCH_URL],
+            "URLS": SEARCH_URLS,
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {"auto_expand_replicas": SEARCH_REPLICAS}
+                    if "-" in SEARCH_REPLICAS
+                    else {"number_of_replicas": int(SEARCH_REPLICAS)}
+                }
+            },
             "TIMEOUT": SEARCH_TIMEOUT,
-            "OPTIONS": {"max_retries": 0},
+            "OPTIONS": {"max_retries": len(SEARCH_URLS) - 1},
         }
     }
 else:
