@@ -245,30 +245,37 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 # language (search/analysis.py); Wagtail's own backend serves the admin and
 # the API's ?search=. See docs/search.md.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
-SEARCH_URLS = env_list("SEARCH_URL")  # a cluster's nodes, comma-separated
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "gnwict")
-SEARCH_REPLICAS = os.environ.get("SEARCH_REPLICAS", "0-1")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 SEARCH_BACKEND_MODULE = os.environ.get("SEARCH_BACKEND", "opensearch2")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND_MODULE}",
-            "URLS": SEARCH_URLS,
+            "URLS": [SEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
-            "INDEX_SETTINGS": {
-                "settings": {
-                    "index": {"auto_expand_replicas": SEARCH_REPLICAS}
-                    if "-" in SEARCH_REPLICAS
-                    else {"number_of_replicas": int(SEARCH_REPLICAS)}
-                }
-            },
             "TIMEOUT": SEARCH_TIMEOUT,
-            "OPTIONS": {"max_retries": len(SEARCH_URLS) - 1},
+            "OPTIONS": {"max_retries": 0},
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# A search cluster: SEARCH_URL may name several nodes, comma-separated; a
+# node that refuses a connection is skipped for the next. SEARCH_REPLICAS is
+# how many copies of each index the other nodes keep: a range ("0-1") follows
+# the number of nodes, so one node stays green and two keep a copy each.
+SEARCH_REPLICAS = os.environ.get("SEARCH_REPLICAS", "0-1")
+if SEARCH_URL:
+    _search_urls = env_list("SEARCH_URL")
+    WAGTAILSEARCH_BACKENDS["default"]["URLS"] = _search_urls
+    WAGTAILSEARCH_BACKENDS["default"]["OPTIONS"]["max_retries"] = len(_search_urls) - 1
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"] = {
+        "settings": {
+            "index": {"auto_expand_replicas": SEARCH_REPLICAS}
+            if "-" in SEARCH_REPLICAS
+            else {"number_of_replicas": int(SEARCH_REPLICAS)}
+        }
+    }
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Global Network of Women ICT Decision Makers"
