@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test search-engine search-engine-stop messages lint format worker bench
+.PHONY: help run test loadtest search-engine search-engine-stop messages lint format worker bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ run: $(VENV)/.installed ## Serve the demo site with SQLite on http://127.0.0.1:8
 
 test: $(VENV)/.installed-test ## Run all checks and tests on PostgreSQL and the search engine
 	scripts/test.sh
+
+loadtest: $(VENV)/.installed-test ## Load test (not in make test): gunicorn on PostgreSQL, Redis and a search node, 64 connections for 60 s, a worker killed and the engine restarted mid-run
+	scripts/loadtest.sh
 
 search-engine: ## Build and run the development OpenSearch node on 127.0.0.1:9200
 	scripts/search_engine.sh run

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
@@ -5,6 +7,7 @@ from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class RejectNulCharactersMiddleware:
@@ -105,3 +108,45 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class RejectMalformedHeadersMiddleware:
+    """
+    Answer 400 to a Cookie header with control characters (no browser sends
+    them; RFC 6265) and to an Accept-Language header that is not a list of
+    language tags with optional weights, instead of letting them reach the
+    session, CSRF and language negotiation. Tags are read leniently (`en_US`,
+    `q=.5`) so that no real browser is turned away.
+    """
+
+    CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+    LANGUAGE_RANGE = re.compile(
+        r"\s*(?:\*|[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8}){0,8})(?:\s*;\s*[qQ]\s*=\s*(?:[01](?:\.[0-9]{0,3})?|\.[0-9]{1,3}))?\s*"
+    )
+    MAX_ACCEPT_LANGUAGE = 1000
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.CONTROL.search(request.META.get("HTTP_COOKIE", "")):
+            return self.reject(
+                request, gettext_lazy("The Cookie header contains control characters. Clear this site's cookies.")
+            )
+        if not self.valid_accept_language(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+            return self.reject(
+                request,
+                gettext_lazy("The Accept-Language header is malformed. Check the language settings of your browser."),
+            )
+        return self.get_response(request)
+
+    def valid_accept_language(self, header):
+        if len(header) > self.MAX_ACCEPT_LANGUAGE:
+            return False
+        return all(not item.strip() or self.LANGUAGE_RANGE.fullmatch(item) for item in header.split(","))
+
+    @staticmethod
+    def reject(request, message):
+        from home.errors import bad_request
+
+        return bad_request(request, message=message)

@@ -13,7 +13,9 @@ from search import views as search_views
 
 from . import api
 
+handler400 = "home.errors.bad_request"
 handler404 = "home.views.page_not_found"
+handler500 = "home.errors.server_error"
 
 # The admin has a policy of its own (settings.ADMIN_CSP), set on each of its
 # views with Django's own override decorator.

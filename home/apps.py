@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import permissions, signals
+        from . import checks, permissions, signals  # noqa: F401 - checks register themselves
 
         signals.connect()
         permissions.register_translatable_snippet_policies()

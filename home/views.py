@@ -12,40 +12,72 @@ from .sitemaps import MultilingualSitemap
 
 def page_not_found(request, exception=None):
     """
-    A 404 that, when the address exists in other languages, says so: a reader
-    who follows a French link to a page not yet translated into French is
-    offered the languages it is available in.
+    A 404 that offers only addresses that exist. When the page exists in
+    other languages (a French link to a page not yet translated into French),
+    it says so; otherwise its language links lead to the nearest section that
+    exists, in the languages that section is published in.
     """
+    pages, exact = translations_along_path(request)
+    language = translation.get_language_from_path(request.path_info)
+    links = _links(request, pages, language)
     return render(
         request,
         "404.html",
-        {"other_languages": translations_of_path(request)},
+        {
+            "other_languages": [link for link in links if not link["is_current"]] if exact else [],
+            "language_links": links,
+        },
         status=404,
     )
 
 
-def translations_of_path(request):
+def translations_along_path(request):
+    """
+    ({language code: page}, exact) for the live public translations of the
+    page at this address in any language, or, failing that, of its nearest
+    ancestor that exists; exact says which.
+    """
     site = Site.find_for_request(request)
-    language = translation.get_language_from_path(request.path_info)
-    if site is None or language is None:
-        return []
+    if site is None or translation.get_language_from_path(request.path_info) is None:
+        return {}, False
     components = [c for c in request.path_info.split("/")[2:] if c]
-    if not components:
-        return []
-    found = {}
-    for home in site.root_page.get_translations(inclusive=True).select_related("locale"):
-        try:
-            page, _args, _kwargs = home.specific.route(request, components)
-        except Http404:
-            continue
-        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
-            found[translated.locale.language_code] = translated
-    names = dict(settings.LANGUAGES)
+    homes = list(site.root_page.get_translations(inclusive=True).select_related("locale"))
+    # From the home page down: stop at the first depth where nothing exists,
+    # so a long made-up path costs no more than the real tree is deep.
+    nearest, exact = {}, False
+    for depth in range(len(components) + 1):
+        found = {}
+        for home in homes:
+            try:
+                page, _args, _kwargs = home.specific.route(request, components[:depth])
+            except Http404:
+                continue
+            for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
+                found[translated.locale.language_code] = translated
+        if not found:
+            break
+        nearest, exact = found, depth == len(components)
+    return nearest, exact
+
+
+def _links(request, pages, current):
+    """Language switcher entries (the shape the language_links tag gives) for {code: page}."""
     links = []
-    for code, _name in settings.LANGUAGES:
-        if code in found and code != language:
+    for code, name in settings.LANGUAGES:
+        if code in pages:
+            url = pages[code].url
             with translation.override(code):
-                links.append({"code": code, "name": str(names[code]), "url": found[code].url})
+                native_name = str(name)
+            links.append(
+                {
+                    "code": code,
+                    "name": native_name,
+                    "url": url,
+                    "absolute_url": request.build_absolute_uri(url),
+                    "is_current": code == current,
+                    "bidi": translation.get_language_info(code)["bidi"],
+                }
+            )
     return links
 
 

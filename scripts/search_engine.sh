@@ -4,6 +4,9 @@
 #   search_engine.sh start   build if needed, start in the background, wait for health
 #   search_engine.sh stop    stop the node this script started
 #   search_engine.sh run     build if needed and run in the foreground
+#   search_engine.sh build   build if needed
+# Arguments after the command (-Ename=value) are node settings, e.g. the
+# test suite's two-node cluster; SEARCH_HEAP sets the heap (default 512m).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,6 +15,9 @@ PORT="${SEARCH_PORT:-9200}"
 STATE="${SEARCH_ENGINE_HOME:-$ROOT/.search-engine}"
 PIDFILE="$STATE/node.pid"
 JAR="$ENGINE/target/search-engine-1.0.0.jar"
+HEAP="${SEARCH_HEAP:-512m}"
+COMMAND="${1:-start}"
+shift || true
 
 log() { echo "search engine: $*" >&2; }
 
@@ -25,11 +31,11 @@ build() {
 healthy() { curl -fsS "http://127.0.0.1:$PORT/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
 
 java_cmd() {
-    echo java -Xms512m -Xmx512m -XX:+UseSerialGC -Dlog4j2.disable.jmx=true \
-        -cp "$JAR:$ENGINE/target/lib/*" org.gnwict.searchengine.EmbeddedNode "$STATE" "$PORT"
+    echo java "-Xms$HEAP" "-Xmx$HEAP" -XX:+UseSerialGC -Dlog4j2.disable.jmx=true \
+        -cp "$JAR:$ENGINE/target/lib/*" org.gnwict.searchengine.EmbeddedNode "$STATE" "$PORT" "$@"
 }
 
-case "${1:-start}" in
+case "$COMMAND" in
     start)
         if healthy; then
             log "already answering on 127.0.0.1:$PORT"
@@ -38,7 +44,7 @@ case "${1:-start}" in
         build
         mkdir -p "$STATE"
         # shellcheck disable=SC2046
-        nohup $(java_cmd) >"$STATE/node.log" 2>&1 &
+        nohup $(java_cmd "$@") >"$STATE/node.log" 2>&1 &
         echo $! >"$PIDFILE"
         for _ in $(seq 1 120); do
             if healthy; then
@@ -69,10 +75,13 @@ case "${1:-start}" in
         build
         mkdir -p "$STATE"
         # shellcheck disable=SC2046
-        exec $(java_cmd)
+        exec $(java_cmd "$@")
+        ;;
+    build)
+        build
         ;;
     *)
-        echo "usage: $0 start|stop|run" >&2
+        echo "usage: $0 start|stop|run|build [-Ename=value ...]" >&2
         exit 2
         ;;
 esac

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite drives for real: Chromium for
 # browser tests, Redis for the shared cache, gettext for the catalogues, a
-# JDK and Maven for the search engine. Only what is missing is installed.
+# JDK and Maven for the search engine, wrk for the load test. Only what is
+# missing is installed.
 set -euo pipefail
 
 need=()
@@ -11,6 +12,7 @@ command -v msgfmt >/dev/null || need+=(gettext)
 command -v mvn >/dev/null || need+=(maven)
 command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+command -v wrk >/dev/null || need+=(wrk)  # make loadtest
 
 if [ ${#need[@]} -gt 0 ]; then
     echo "system packages: installing ${need[*]}" >&2

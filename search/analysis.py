@@ -3,6 +3,8 @@ Index settings for the site search: one index per language, each analysed by
 that language's analyzer. See docs/search.md.
 """
 
+from django.conf import settings
+
 # Django language code -> the suffix of its index.
 LANGUAGES = {"ar": "ar", "en": "en", "es": "es", "fr": "fr", "ru": "ru", "zh-hans": "zh"}
 
@@ -53,6 +55,18 @@ _FOLDING = {
 }
 
 
+def replica_settings():
+    """
+    SEARCH_REPLICAS as index settings: a range ("0-1", the default) lets the
+    engine keep a copy on as many nodes as there are, up to the top of the
+    range, so one node stays green and two keep a copy each; a number fixes it.
+    """
+    replicas = str(getattr(settings, "SEARCH_REPLICAS", "0-1"))
+    if "-" in replicas:
+        return {"auto_expand_replicas": replicas}
+    return {"number_of_replicas": int(replicas)}
+
+
 def index_settings(language):
     """Settings and mappings of the index for one language (an index suffix, e.g. 'fr')."""
     tokenizer = "smartcn_tokenizer" if language == "zh" else "standard"
@@ -60,7 +74,7 @@ def index_settings(language):
     return {
         "settings": {
             "number_of_shards": 1,
-            "number_of_replicas": 0,
+            **replica_settings(),
             "analysis": {
                 "filter": _FILTERS,
                 "analyzer": {

@@ -34,7 +34,10 @@ def enabled():
 
 @cache
 def _client(url, timeout):
-    return OpenSearch([url], timeout=timeout, max_retries=0, retry_on_timeout=False, http_compress=True)
+    # SEARCH_URL may list several nodes of a cluster: a node that refuses the
+    # connection is skipped for the next one (a slow one is not: that is a timeout).
+    hosts = [host.strip() for host in url.split(",") if host.strip()]
+    return OpenSearch(hosts, timeout=timeout, max_retries=len(hosts) - 1, retry_on_timeout=False, http_compress=True)
 
 
 def client():

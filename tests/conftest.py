@@ -20,6 +20,7 @@ from django.db import connection
 from wagtail.models import Locale, Site
 
 from search import index as search_index
+from tests import servers
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +69,15 @@ def engine(db):
     except search_index.UNAVAILABLE as error:
         pytest.fail(f"The search engine at {settings.SEARCH_URL} does not answer: {error}")
     return search_index.client()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A redis-server of this run's own, for the shared cache of several workers."""
+    process, url = servers.start_redis(tmp_path_factory.mktemp("redis"))
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
 
 
 @pytest.fixture

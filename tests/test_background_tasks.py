@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def manage(*args):
+def manage(*args, env=None):
     settings = connection.settings_dict
     env = {
         **os.environ,
@@ -27,6 +27,7 @@ def manage(*args):
         "DATABASE_URL": f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT']}"
         f"/{settings['NAME']}",
         "SEARCH_URL": "",
+        **(env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(  # noqa: S603

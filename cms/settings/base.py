@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.RejectMalformedHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -124,6 +125,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database host that drops packets must not hold a worker for the kernel's
+# TCP timeout (minutes), nor a runaway query hold it for ever: both end in a
+# 503 with Retry-After (home/errors.py). Seconds; 0 turns either off.
+DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+DB_STATEMENT_TIMEOUT = float(os.environ.get("DB_STATEMENT_TIMEOUT", "20"))
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    if DB_CONNECT_TIMEOUT:
+        _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_STATEMENT_TIMEOUT:
+        _statement_timeout = f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}"
+        _db_options["options"] = " ".join(filter(None, [_db_options.get("options"), _statement_timeout]))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -258,6 +271,12 @@ TASK_BACKENDS = {
 # so a slow receiver never holds up index updates.
 TASK_QUEUES = ["default", "webhooks"]
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")], "QUEUES": TASK_QUEUES}}
+# Tasks decorated with home.deadlines.retried run under a total deadline and,
+# when they overrun or an outbound call fails, are recorded as failed and
+# enqueued again after TASK_RETRY_BACKOFF, 2×, 4×, … seconds.
+TASK_TIME_LIMIT = float(os.environ.get("TASK_TIME_LIMIT", "600"))
+TASK_RETRY_BACKOFF = float(os.environ.get("TASK_RETRY_BACKOFF", "60"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 
 # Search: the database unless SEARCH_URL points at an OpenSearch 2/3 cluster
 # (https://user:password@host:9200). The site search keeps one index per
@@ -279,6 +298,22 @@ if SEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# A search cluster: SEARCH_URL may name several nodes, comma-separated; a
+# node that refuses a connection is skipped for the next. SEARCH_REPLICAS is
+# how many copies of each index the other nodes keep: a range ("0-1") follows
+# the number of nodes, so one node stays green and two keep a copy each.
+SEARCH_REPLICAS = os.environ.get("SEARCH_REPLICAS", "0-1")
+if SEARCH_URL:
+    _search_urls = env_list("SEARCH_URL")
+    WAGTAILSEARCH_BACKENDS["default"]["URLS"] = _search_urls
+    WAGTAILSEARCH_BACKENDS["default"]["OPTIONS"]["max_retries"] = len(_search_urls) - 1
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_SETTINGS"] = {
+        "settings": {
+            "index": {"auto_expand_replicas": SEARCH_REPLICAS}
+            if "-" in SEARCH_REPLICAS
+            else {"number_of_replicas": int(SEARCH_REPLICAS)}
+        }
+    }
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Global Network of Women ICT Decision Makers"
@@ -298,14 +333,17 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 # Machine translation for translators: DeepL if DEEPL_API_KEY is set, else a
 # LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
+# Each call to the provider must complete within MACHINE_TRANSLATION_TIMEOUT
+# seconds in all (home/translation/providers.py).
+MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30"))
 if deepl_key := os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "home.translation.providers.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": deepl_key},
     }
 elif libretranslate_url := os.environ.get("LIBRETRANSLATE_URL"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "CLASS": "home.translation.providers.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate_url, "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", "")},
     }
 else:

@@ -32,8 +32,11 @@ def language_links(context, page=None):
 
     On a Wagtail page, only languages with a live, public translation are
     offered. Elsewhere (search, forms) the same path is offered in every
-    language.
+    language. A view that knows better (the error pages) passes its own
+    `language_links`.
     """
+    if context.get("language_links") is not None:
+        return context["language_links"]
     request = context.get("request")
     current = translation.get_language()
     names = dict(settings.LANGUAGES)

@@ -7,12 +7,15 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR; see cms/settings/base.py.
 
 import logging
 
+import requests
 from django.db import transaction
 from django_tasks import task
 from wagtail.models import Locale, Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
+
+from home import deadlines
 
 logger = logging.getLogger(__name__)
 
@@ -79,9 +82,14 @@ def pages_to_translate(page, include_descendants):
     return pages.filter(locale=page.locale).order_by("path")
 
 
-@task()
+@task(takes_context=True)
+@deadlines.retried(seconds="TASK_TIME_LIMIT", retry_on=(requests.RequestException,))
 def machine_translate_task(page_id, include_descendants, user_id=None):
-    """Background task: translate a page (or a section) into every missing language."""
+    """
+    Background task: translate a page (or a section) into every missing
+    language. Each call to the provider has its own deadline and the whole
+    task one too; a retry carries on with the languages still missing.
+    """
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
@@ -91,6 +99,7 @@ def machine_translate_task(page_id, include_descendants, user_id=None):
             parent = page.get_parent()
             if parent.depth > 1 and not parent.has_translation(locale):
                 continue  # its parent is not in that language yet; translate the section from the top
+            deadlines.check()
             machine_translate_page(page, locale, user)
             created += 1
     return created

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import TaskResultStatus
 from wagtail.admin.auth import user_passes_test
 from wagtail.models import Locale, Page
 
@@ -106,13 +107,24 @@ def machine_translate(request, page_id):
         )
     else:
         include_descendants = request.POST.get("scope") == "section"
-        machine.machine_translate_task.enqueue(page.pk, include_descendants, request.user.pk)
-        messages.success(
-            request,
-            _(
-                "Machine translation of “%(title)s” has started. The translations are saved as drafts for "
-                "review; nothing is published."
+        result = machine.machine_translate_task.enqueue(page.pk, include_descendants, request.user.pk)
+        if result.status == TaskResultStatus.FAILED:
+            # Run at once (TASKS_BACKEND=immediate) and failed: say so rather than "started".
+            messages.error(
+                request,
+                _(
+                    "Machine translation of “%(title)s” failed: the translation service did not answer in time "
+                    "or refused the request. Try again later."
+                )
+                % {"title": page.title},
             )
-            % {"title": page.title},
-        )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Machine translation of “%(title)s” has started. The translations are saved as drafts for "
+                    "review; nothing is published."
+                )
+                % {"title": page.title},
+            )
     return redirect(request.POST.get("next") or "home_translation_dashboard")

@@ -18,7 +18,11 @@ import org.opensearch.plugins.Plugin;
  *
  * The packaged distribution cannot be downloaded here and refuses to run as
  * root, so we start the node ourselves with the plugins we need loaded from
- * the classpath. Usage: EmbeddedNode <data directory> [http port].
+ * the classpath. Usage: EmbeddedNode <data directory> [http port] [-Ename=value ...].
+ *
+ * -E settings override the defaults below, as with OpenSearch's own command
+ * line. Giving discovery.seed_hosts makes the node join a cluster instead of
+ * running alone (the test suite's two-node cluster does so).
  */
 public final class EmbeddedNode extends Node {
 
@@ -52,13 +56,23 @@ public final class EmbeddedNode extends Node {
     }
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(args.length > 0 ? args[0] : "target/node").toAbsolutePath();
-        String port = args.length > 1 ? args[1] : "9200";
+        List<String> positional = new ArrayList<>();
+        Settings.Builder overrides = Settings.builder();
+        for (String arg : args) {
+            if (arg.startsWith("-E") && arg.contains("=")) {
+                int equals = arg.indexOf('=');
+                overrides.put(arg.substring(2, equals), arg.substring(equals + 1));
+            } else {
+                positional.add(arg);
+            }
+        }
+        Path home = Path.of(positional.size() > 0 ? positional.get(0) : "target/node").toAbsolutePath();
+        String port = positional.size() > 1 ? positional.get(1) : "9200";
         Files.createDirectories(home.resolve("config"));
         Files.createDirectories(home.resolve("data"));
         Files.createDirectories(home.resolve("logs"));
 
-        Settings settings = Settings.builder()
+        Settings.Builder settings = Settings.builder()
             .put("path.home", home.toString())
             .put("path.data", home.resolve("data").toString())
             .put("path.logs", home.resolve("logs").toString())
@@ -73,9 +87,12 @@ public final class EmbeddedNode extends Node {
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
             .put("indices.query.bool.max_clause_count", 4096)
             .put("action.auto_create_index", true)
-            .build();
+            .put(overrides.build());
+        if (settings.get("discovery.seed_hosts") != null) {
+            settings.remove("discovery.type");
+        }
 
-        Node node = new EmbeddedNode(settings, requiredPlugins());
+        Node node = new EmbeddedNode(settings.build(), requiredPlugins());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,0 +1,203 @@
+"""
+Real server processes for tests that need more than one worker: each is a
+gunicorn master with its own workers on a free port of 127.0.0.1, started
+with the environment a test gives it (DATABASE_URL, REDIS_URL, ...), the way
+production runs several hosts against the same PostgreSQL and Redis.
+
+    with running_servers(2, database_url=..., redis_url=...) as (first, second):
+        first.get("/en/")
+"""
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_redis(directory):
+    """A throw-away redis-server on a free port of 127.0.0.1; returns (process, REDIS_URL)."""
+    server = shutil.which("redis-server")
+    if server is None:
+        raise RuntimeError("redis-server is not installed (make test installs it)")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [
+            server,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return process, f"redis://127.0.0.1:{port}/0"
+
+
+def current_database_url(host=None, port=None):
+    """The URL of the database the tests run on (the test database, with the demo content), optionally via a proxy."""
+    db = connection.settings_dict
+    return (
+        f"postgres://{db['USER']}:{db['PASSWORD']}@{host or db['HOST'] or '127.0.0.1'}:{port or db['PORT'] or 5432}"
+        f"/{db['NAME']}"
+    )
+
+
+class Response:
+    def __init__(self, status, headers, body, elapsed):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.elapsed = elapsed
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class Server:
+    def __init__(self, process, port, log_path):
+        self.process = process
+        self.port = port
+        self.log_path = log_path
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def get(self, path, timeout=30, headers=None, method="GET", data=None):
+        """An HTTP request; any status (4xx, 5xx) is returned, not raised."""
+        request = urllib.request.Request(self.url + path, headers=headers or {}, method=method, data=data)  # noqa: S310
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - our own server
+                return Response(response.status, response.headers, response.read(), time.monotonic() - started)
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.headers, error.read(), time.monotonic() - started)
+
+    def post(self, path, data, **kwargs):
+        return self.get(path, method="POST", data=data, **kwargs)
+
+    def worker_pids(self):
+        """The gunicorn workers of this server (children of its master)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+    def log(self):
+        return Path(self.log_path).read_text(errors="replace")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def start_server(*, database_url, redis_url=None, env=None, workers=1, threads=4, log_dir=None, timeout=60):
+    """
+    Start one gunicorn server with the test settings against `database_url`
+    (and `redis_url` for the shared cache). Returns once it answers HTTP.
+    """
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url or "",
+        # The indexes this test run created, not a new set named after the server's pid.
+        "SEARCH_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
+        "SEARCH_URL": settings.SEARCH_URL,
+        **(env or {}),
+    }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    log_path = Path(log_dir or tempfile.mkdtemp(prefix="gunicorn-")) / f"gunicorn-{port}.log"
+    log = open(log_path, "wb")  # noqa: SIM115 - handed to the child, closed with it
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cms.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread" if threads > 1 else "sync",
+            "--timeout",
+            "30",
+            "--graceful-timeout",
+            "5",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    log.close()
+    server = Server(process, port, log_path)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{server.log()}")
+        try:
+            if server.get("/robots.txt", timeout=5).status == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{server.log()}")
+
+
+@contextlib.contextmanager
+def running_servers(count, **kwargs):
+    """`count` servers started with the same arguments (see start_server), stopped afterwards."""
+    servers = []
+    try:
+        for _ in range(count):
+            servers.append(start_server(**kwargs))
+        yield servers
+    finally:
+        for server in servers:
+            server.stop()
