@@ -1,9 +1,11 @@
 """
 The site search indexes in OpenSearch/Elasticsearch: one per language, each
-behind an alias so that a rebuild fills a new index and swaps it in at once.
+behind an alias so that a rebuild fills a new index and swaps it in at once;
+and their copy on the database (search.database), written first, always.
 
 Index updates that fail because the engine is unreachable are written to
-PendingIndexUpdate and applied when it answers again (`apply_pending`).
+PendingIndexUpdate and applied when it answers again (`apply_pending`, run by
+the catch-up task that search.tasks schedules).
 """
 
 import logging
@@ -17,7 +19,9 @@ from opensearchpy.exceptions import ConnectionError as EngineConnectionError
 from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, TransportError
 from opensearchpy.helpers import BulkIndexError, bulk
 
+from . import database
 from .analysis import LANGUAGES, index_settings
+from .connection import DeadlineConnection
 from .documents import document_types, restrictions_snapshot, type_for
 
 logger = logging.getLogger(__name__)
@@ -34,7 +38,14 @@ def enabled():
 
 @cache
 def _client(url, timeout):
-    return OpenSearch([url], timeout=timeout, max_retries=0, retry_on_timeout=False, http_compress=True)
+    return OpenSearch(
+        [url],
+        timeout=timeout,
+        max_retries=0,
+        retry_on_timeout=False,
+        http_compress=True,
+        connection_class=DeadlineConnection,
+    )
 
 
 def client():
@@ -87,9 +98,9 @@ def resync(changed):
     for model_label, pk, language, id_prefix in changed:
         obj = apps.get_model(model_label)._default_manager.filter(pk=pk).first()
         if obj is None:
-            remove_documents(model_label, pk, language, id_prefix)
+            _remove_from_engine(model_label, pk, language, id_prefix)
         else:
-            sync_objects([_specific(obj)])
+            _sync_engine([_specific(obj)])
     if changed:
         client().indices.refresh(index=",".join(all_aliases()), ignore_unavailable=True)
 
@@ -120,8 +131,13 @@ def write(actions, refresh=False, ensure=True):
 
 
 def sync_objects(objects, refresh=False):
-    """Index or remove each object's document. Queues them if the engine is down."""
+    """Index or remove each object's document, on the database and on the engine (queued if it is down)."""
     objects = [obj for obj in objects if obj is not None]
+    database.sync_objects(objects)
+    _sync_engine(objects, refresh)
+
+
+def _sync_engine(objects, refresh=False):
     if not enabled() or not objects:
         return
     for obj in objects:
@@ -138,6 +154,11 @@ def sync_objects(objects, refresh=False):
 
 def remove_documents(model_label, pk, language, id_prefix):
     """Delete a document whose object no longer exists."""
+    database.remove(language, f"{id_prefix}-{pk}")
+    _remove_from_engine(model_label, pk, language, id_prefix)
+
+
+def _remove_from_engine(model_label, pk, language, id_prefix):
     if not enabled():
         return
     _record(model_label, pk, language, id_prefix)
@@ -152,6 +173,7 @@ def remove_documents(model_label, pk, language, id_prefix):
         from .models import PendingIndexUpdate
 
         PendingIndexUpdate.objects.get_or_create(model=model_label, object_id=str(pk), language=language, deleted=True)
+        _schedule_catch_up()
 
 
 def queue(objects):
@@ -161,18 +183,34 @@ def queue(objects):
         PendingIndexUpdate.objects.get_or_create(
             model=type(obj)._meta.label, object_id=str(obj.pk), language=obj.locale.language_code, deleted=False
         )
+    _schedule_catch_up()
+
+
+def _schedule_catch_up():
+    from .tasks import schedule_catch_up
+
+    schedule_catch_up()
 
 
 def apply_pending(limit=500):
-    """Apply the updates missed while the engine was down. Returns how many were applied."""
+    """
+    Apply the updates missed while the engine was down, to the site's indexes and
+    Wagtail's. Returns how many were applied.
+    """
+    from .backends import apply_pending as apply_pending_to_wagtail
+
+    if not enabled():
+        return 0
+    return _apply_pending_to_site(limit) + apply_pending_to_wagtail(limit)
+
+
+def _apply_pending_to_site(limit):
     from django.apps import apps
 
     from .models import PendingIndexUpdate
 
-    if not enabled():
-        return 0
     applied = 0
-    pending = list(PendingIndexUpdate.objects.order_by("pk")[:limit])
+    pending = list(PendingIndexUpdate.objects.filter(index=PendingIndexUpdate.SITE).order_by("pk")[:limit])
     for update in pending:
         model = apps.get_model(update.model)
         obj = model._default_manager.filter(pk=update.object_id).first()

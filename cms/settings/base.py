@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "cms.middleware.APICachingMiddleware",
     "home.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "search.notices.SearchNoticeMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -224,20 +225,27 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "i
 # Search: the database unless SEARCH_URL points at an OpenSearch 2/3 cluster
 # (https://user:password@host:9200). The site search keeps one index per
 # language (search/analysis.py); Wagtail's own backend serves the admin and
-# the API's ?search=. See docs/search.md.
+# the API's ?search=. Both fall back to the database when the engine fails,
+# and skip it for SEARCH_BREAKER_SECONDS after a failure. See docs/search.md.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "gnwict")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+SEARCH_CATCH_UP_SECONDS = float(os.environ.get("SEARCH_CATCH_UP_SECONDS", "30"))
 SEARCH_BACKEND_MODULE = os.environ.get("SEARCH_BACKEND", "opensearch2")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND_MODULE}",
+            "BACKEND": "search.backends",
+            "ENGINE": f"wagtail.search.backends.{SEARCH_BACKEND_MODULE}",
+            "FALLBACK": "database",
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
             "TIMEOUT": SEARCH_TIMEOUT,
             "OPTIONS": {"max_retries": 0},
-        }
+        },
+        # Never the engine: what Wagtail's searches fall back to.
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

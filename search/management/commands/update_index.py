@@ -1,12 +1,13 @@
 """
-Rebuild every search index: Wagtail's own (admin search, API ?search=) and
-the site search's per-language indexes, each built aside and swapped in
-atomically so readers never search a half-built index.
+Rebuild every search index: Wagtail's own (admin search, API ?search=), the
+site search's documents on the database, and its per-language indexes on the
+engine, each built aside and swapped in atomically so readers never search a
+half-built index.
 """
 
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as WagtailUpdateIndex
 
-from search import index
+from search import database, index
 
 
 class Command(WagtailUpdateIndex):
@@ -21,8 +22,11 @@ class Command(WagtailUpdateIndex):
     def handle(self, **options):
         if not options.pop("site_search_only", False):
             super().handle(**options)
+        self.stdout.write("Site search: building the database search")
+        total = database.rebuild(stdout=self.stdout)
+        self.stdout.write(f"Site search: {total} documents in the database search.")
         if not index.enabled():
-            self.stdout.write("Site search: SEARCH_URL is not set, readers search the database; nothing to build.")
+            self.stdout.write("Site search: SEARCH_URL is not set, readers search the database.")
             return
         self.stdout.write("Site search: building one index per language")
         total = index.rebuild(stdout=self.stdout)
