@@ -4,13 +4,17 @@
 # JDK and Maven for the search engine. Only what is missing is installed.
 set -euo pipefail
 
+# `system_packages.sh search-engine` installs only what the search engine needs
+# (for `make run`).
 need=()
-command -v chromium >/dev/null || need+=(chromium)
-command -v redis-server >/dev/null || need+=(redis-server)
-command -v msgfmt >/dev/null || need+=(gettext)
+if [ "${1:-all}" != search-engine ]; then
+    command -v chromium >/dev/null || need+=(chromium)
+    command -v redis-server >/dev/null || need+=(redis-server)
+    command -v msgfmt >/dev/null || need+=(gettext)
+    command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+fi
 command -v mvn >/dev/null || need+=(maven)
 command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
-command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 
 if [ ${#need[@]} -gt 0 ]; then
     echo "system packages: installing ${need[*]}" >&2

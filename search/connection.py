@@ -12,6 +12,8 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from opensearchpy import Urllib3HttpConnection
@@ -27,8 +29,24 @@ logger = logging.getLogger(__name__)
 _requests = ThreadPoolExecutor(max_workers=8, thread_name_prefix="search-engine")
 
 
+_long_deadline = ContextVar("search_long_deadline", default=None)
+
+
 def search_timeout():
     return float(getattr(settings, "SEARCH_TIMEOUT", 2))
+
+
+@contextmanager
+def long_deadline(seconds=120):
+    """
+    For maintenance run by hand (update_index): creating indexes and bulk
+    loading take longer than a reader should wait, and nobody is waiting.
+    """
+    token = _long_deadline.set(seconds)
+    try:
+        yield
+    finally:
+        _long_deadline.reset(token)
 
 
 class CircuitBreaker:
@@ -91,7 +109,7 @@ class DeadlineConnection(Urllib3HttpConnection):
         guard = breaker(self.host)
         if not guard.allow():
             raise EngineConnectionError("N/A", f"search engine at {self.host} skipped after a recent failure", None)
-        deadline = min(float(timeout or self.timeout), search_timeout())
+        deadline = _long_deadline.get() or min(float(timeout or self.timeout), search_timeout())
         future = _requests.submit(super().perform_request, method, url, params, body, deadline, ignore, headers)
         try:
             result = future.result(timeout=deadline + 0.05)

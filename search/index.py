@@ -291,3 +291,28 @@ def delete_indexes():
     engine = client()
     for name in engine.indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-site-*"):
         engine.indices.delete(index=name)
+
+
+def up_to_date():
+    """
+    Whether every index exists and holds as many documents as the database
+    search: what `update_index --if-stale` checks before rebuilding.
+    """
+    from modelsearch.backends import get_search_backend
+    from wagtail.models import Page
+
+    from .models import DatabaseDocument
+
+    stored = DatabaseDocument.objects.count()
+    if not stored:
+        return False
+    if not enabled():
+        return True
+    try:
+        engine = client()
+        if not all(engine.indices.exists_alias(name=name) for name in all_aliases()):
+            return False
+        indexed = engine.count(index=",".join(all_aliases()))["count"]
+        return indexed == stored and get_search_backend().get_index_for_model(Page).exists()
+    except UNAVAILABLE:
+        return False

@@ -317,6 +317,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        # Django's own console handler (DEBUG only) would print each of its
+        # warnings a second time beside the root's: let them reach the root alone.
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "WARNING"), "propagate": True},
         "opensearch": {"level": "ERROR"},
         "urllib3": {"level": "ERROR"},
     },

@@ -8,6 +8,7 @@ half-built index.
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as WagtailUpdateIndex
 
 from search import database, index
+from search.connection import long_deadline
 
 
 class Command(WagtailUpdateIndex):
@@ -18,8 +19,24 @@ class Command(WagtailUpdateIndex):
         parser.add_argument(
             "--site-search-only", action="store_true", help="Rebuild only the site search's language indexes."
         )
+        parser.add_argument(
+            "--if-stale",
+            action="store_true",
+            help="Rebuild only if an index is missing or holds another number of documents than the database "
+            "(what `make run` does on every start).",
+        )
 
     def handle(self, **options):
+        with long_deadline():
+            self._handle(options)
+
+    def _handle(self, options):
+        if options.pop("if_stale", False) and index.up_to_date():
+            self.stdout.write("Search indexes are up to date.")
+            applied = index.apply_pending(limit=100_000)
+            if applied:
+                self.stdout.write(f"Site search: {applied} queued updates applied.")
+            return
         if not options.pop("site_search_only", False):
             super().handle(**options)
         self.stdout.write("Site search: building the database search")
