@@ -26,3 +26,6 @@ if SEARCH_URL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
 # Tests search right after publishing: make each index write visible at once.
 SEARCH_REFRESH_ON_WRITE = True
+# Tests run the catch-up of missed index updates themselves (or through a real
+# worker with its own setting); no timer thread should fire during the run.
+SEARCH_CATCH_UP_SECONDS = float(os.environ.get("SEARCH_CATCH_UP_SECONDS", "3600"))
