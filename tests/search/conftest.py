@@ -4,6 +4,7 @@ refuse, accept and never answer, answer every request with an error, or pass
 requests through to the real engine (so a test can make "the engine return").
 """
 
+import contextlib
 import copy
 import socket
 import threading
@@ -83,10 +84,8 @@ class FakeEngine:
     def freeze_connections(self):
         """Drop every open connection (a frozen engine does not keep serving old ones)."""
         for sock in self._sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         self._sockets.clear()
 
     def close(self):
