@@ -165,10 +165,12 @@ def find(query, language):
 
     def score(match):
         coverage = len(match.weights) / len(wanted)
-        return match.rank * coverage * coverage * sum(weight * idf[term] for term, weight in match.weights.items())
+        return coverage * coverage * sum(weight * idf[term] for term, weight in match.weights.items())
 
-    scored = sorted(((score(m), m.date or "", m) for m in matches), key=lambda item: (-item[0], item[1]))
-    return [(value, match) for value, _date, match in scored], wanted
+    # Rank first: a section's index page comes after the content it lists,
+    # however well it matches (its title often is the query: "Events").
+    scored = sorted(((score(m), m) for m in matches), key=lambda item: (-item[1].rank, -item[0], item[1].date or ""))
+    return scored, wanted
 
 
 def documents(ids):
