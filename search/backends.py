@@ -18,9 +18,12 @@ the catch-up task when the engine answers again.
 
 import contextlib
 import logging
+import re
 from functools import cache
 
 from modelsearch.backends import get_search_backend, import_backend
+from modelsearch.backends.base import EmptySearchResults
+from modelsearch.query import PlainText
 from opensearchpy.exceptions import NotFoundError
 
 from . import notices
@@ -164,3 +167,35 @@ def apply_pending(limit=500):
         update.delete()
         applied += 1
     return applied
+
+
+_QUERY_WORD = re.compile(r"\w+")
+
+
+class PlainWordsMixin:
+    """
+    Pass the database backend plain words only. SQLite's full-text syntax
+    gives quotes, brackets, `*` and upper-case AND/OR/NOT/NEAR a meaning, and an
+    unbalanced quote is an error: a reader's query is words, nothing more.
+    """
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str | PlainText):
+            text = query if isinstance(query, str) else query.query_string
+            words = " ".join(_QUERY_WORD.findall(text.casefold())[:32])
+            if not words:
+                return EmptySearchResults()
+            query = words if isinstance(query, str) else PlainText(words, query.operator, query.boost)
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+@cache
+def _with_plain_words(database_class):
+    return type(f"PlainWords{database_class.__name__}", (PlainWordsMixin, database_class), {})
+
+
+def database_backend(params):
+    """Wagtail's database backend for this database's vendor, given plain words only."""
+    from modelsearch.backends.database import SearchBackend as vendor_backend
+
+    return _with_plain_words(type(vendor_backend(dict(params))))(params)

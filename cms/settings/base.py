@@ -245,10 +245,10 @@ if SEARCH_URL:
             "OPTIONS": {"max_retries": 0},
         },
         # Never the engine: what Wagtail's searches fall back to.
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": "search.backends.database_backend"},
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database_backend"}}
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Global Network of Women ICT Decision Makers"

@@ -48,7 +48,11 @@ class TestDatabaseBackend:
 
 # language: (title, body, another form of its words)
 WORD_FORMS = {
-    "en": ("Regulators connecting villages", "Regulators are connecting remote villages.", "regulator connected village"),
+    "en": (
+        "Regulators connecting villages",
+        "Regulators are connecting remote villages.",
+        "regulator connected village",
+    ),
     "fr": ("L'économie numérique des femmes", "L'économie numérique ouvre des marchés.", "economie numeriques"),
     "es": ("Las niñas programan robots", "Las niñas de la escuela programan.", "nina programa"),
     "ru": ("Цифровые навыки для женщин", "Программа развивает цифровые навыки женщин.", "навыками женщинам"),
@@ -115,7 +119,9 @@ class TestDatabaseRelevance:
 
         sections = {page.url for page in Page.objects.live().specific() if getattr(page, "search_rank", 1) < 1}
         for query, language in [("events", "en"), ("women", "en"), ("network", "en"), ("événements", "fr")]:
-            kinds = ["section" if hit.url in sections else "content" for hit in search(query, language, per_page=50).hits]
+            kinds = [
+                "section" if hit.url in sections else "content" for hit in search(query, language, per_page=50).hits
+            ]
             assert "content" in kinds, query
             assert kinds == sorted(kinds), (query, kinds)  # every "content" before any "section"
 
