@@ -16,7 +16,7 @@ from functools import cache
 from django.conf import settings
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as EngineConnectionError
-from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, TransportError
+from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, RequestError, TransportError
 from opensearchpy.helpers import BulkIndexError, bulk
 
 from . import database
@@ -223,6 +223,9 @@ def _apply_pending_to_site(limit):
                 write([document_action(_specific(obj))])
         except NotFoundError:
             pass
+        except RequestError as error:
+            # The engine refuses this document (a bug on our side): retrying will not help.
+            logger.error("Search engine refused the queued update %s: %s", update, error)
         except UNAVAILABLE:
             break
         update.delete()

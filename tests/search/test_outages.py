@@ -140,7 +140,8 @@ def in_wagtail_index(page):
 @pytest.mark.django_db
 class TestNothingElseWaitsOnAFrozenEngine:
     def test_page_views(self, client, engine, fake_engines, point_search_at):
-        point_search_at(fake_engines("hanging").url)
+        # A view that waited on this engine would take at least the 5 s deadline.
+        point_search_at(fake_engines("hanging").url, timeout=5)
         for url in ["/en/", "/en/in-focus/", "/en/events/", "/ar/", "/api/v2/pages/?locale=en"]:
             response, seconds = timed(lambda url=url: client.get(url))
             assert response.status_code == 200, url
