@@ -48,7 +48,7 @@ def build_site():
     call_command("update_index", verbosity=0)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(query=queries, page=values, kind=values, topic=values, country=values, year=values, language=languages)
 def fuzz(query, page, kind, topic, country, year, language):
     check_every_entry_point(Client(), query, page, kind, topic, country, year, language)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 
 from .fuzz import check_every_entry_point, languages, queries, values
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.mark.django_db
