@@ -7,7 +7,8 @@
 # development node (search/engine), started in the background when Java 17+
 # and Maven are there (installed by scripts/system_packages.sh where it can)
 # and stopped when the server stops; else the database search. One line says
-# which readers get, and why. The server does not reload on code changes
+# which readers get, and why (RUN_INSTALL_PACKAGES=0: never install packages).
+# The server does not reload on code changes
 # (starting twice as fast); RUNSERVER_OPTIONS= make run gives the reloader back.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,6 +8,7 @@ then costs one `SEARCH_TIMEOUT` per `SEARCH_BREAKER_SECONDS`, not one per reques
 """
 
 import logging
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -22,11 +23,25 @@ from opensearchpy.exceptions import ConnectionTimeout, TransportError
 
 logger = logging.getLogger(__name__)
 
+
 # urllib3's timeouts apply to each socket read, so an engine that trickles bytes
 # could hold a request for ever. Each request runs on one of these threads and
 # the caller waits at most its deadline; a stuck thread ends at its own read
 # timeout, and at most this many can be stuck at once.
-_requests = ThreadPoolExecutor(max_workers=8, thread_name_prefix="search-engine")
+def _new_pool():
+    return ThreadPoolExecutor(max_workers=8, thread_name_prefix="search-engine")
+
+
+_requests = _new_pool()
+
+
+def _after_fork():
+    # A forked worker (gunicorn) inherits the pool's bookkeeping but not its threads.
+    global _requests
+    _requests = _new_pool()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 _long_deadline = ContextVar("search_long_deadline", default=None)
