@@ -80,7 +80,9 @@ if [ -n "${engine_job:-}" ]; then
     fi
 fi
 say "building the search indexes"
-$PY manage.py update_index --if-stale
+if ! $PY manage.py update_index --if-stale; then
+    search_line="the database search for now: the engine's indexes could not be built (is ${SEARCH_URL:-the engine} answering?)"
+fi
 say "search: readers get $search_line."
 say "serving http://127.0.0.1:$PORT/ (Ctrl-C stops)"
 # In the background so that Ctrl-C or a TERM reaches this script, which stops

@@ -37,11 +37,12 @@ class Command(WagtailUpdateIndex):
             if applied:
                 self.stdout.write(f"Site search: {applied} queued updates applied.")
             return
-        if not options.pop("site_search_only", False):
-            super().handle(**options)
+        # The database search first: it needs no engine, and readers fall back to it.
         self.stdout.write("Site search: building the database search")
         total = database.rebuild(stdout=self.stdout)
         self.stdout.write(f"Site search: {total} documents in the database search.")
+        if not options.pop("site_search_only", False):
+            super().handle(**options)
         if not index.enabled():
             self.stdout.write("Site search: SEARCH_URL is not set, readers search the database.")
             return
