@@ -129,7 +129,9 @@ def test_without_java_it_serves_with_the_database_search_and_says_why(tmp_path):
 
 @pytest.mark.django_db
 def test_starts_the_engine_builds_the_indexes_and_stops_the_engine_with_the_server(tmp_path):
-    run = RunScript(tmp_path)
+    # A newly started node answers its first searches slowly on a busy machine:
+    # a longer deadline keeps them from falling back to the database here.
+    run = RunScript(tmp_path, SEARCH_TIMEOUT="15")
     node = f"http://127.0.0.1:{run.search_port}"
     try:
         run.wait_until_serving(timeout=600)
