@@ -20,12 +20,8 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(VENV)/.installed ## Serve the demo site with SQLite on http://127.0.0.1:8000
-	$(PY) manage.py migrate --noinput
-	$(PY) scripts/check_messages.py --compile
-	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_admin
-	$(PY) manage.py runserver 127.0.0.1:8000
+run: $(VENV)/.installed ## Serve the demo site with SQLite and the search engine on http://127.0.0.1:8000
+	@scripts/run.sh
 
 test: $(VENV)/.installed-test ## Run all checks and tests on PostgreSQL and the search engine
 	scripts/test.sh

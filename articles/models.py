@@ -24,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 
 ARTICLES_PER_PAGE = 12
 WORKFLOW_NAME = "In Focus review"
@@ -56,6 +56,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
     page_description = _("The In Focus magazine: lists its articles, topics, feed and submission form.")
+    search_rank = SECTION_INDEX_SEARCH_RANK
 
     intro = models.TextField(_("introduction"), blank=True)
     featured_article = models.ForeignKey(

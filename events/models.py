@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 
 from . import recurrence
 from .forms import EventPageForm
@@ -79,6 +79,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     page_description = _("The events calendar: upcoming events, a month view, past events and iCalendar feeds.")
+    search_rank = SECTION_INDEX_SEARCH_RANK
 
     intro = models.TextField(_("introduction"), blank=True)
 

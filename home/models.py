@@ -27,6 +27,9 @@ from .forms import WebhookEndpointForm
 # short list of their latest items. Keeps imports pointing from the sections
 # to `home`, never back.
 HOME_PAGE_SECTIONS_HOOK = "home_page_sections"
+# A section's front page lists content that answers a search better than it does:
+# the site search ranks it this much below (see search.documents).
+SECTION_INDEX_SEARCH_RANK = 0.3
 
 
 class BasePage(Page):
@@ -102,6 +105,7 @@ class BasePage(Page):
 class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     page_description = _("The front page of one language version of the site.")
+    search_rank = SECTION_INDEX_SEARCH_RANK
 
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)

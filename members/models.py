@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for
@@ -278,6 +278,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
     page_description = _("The member directory, the Map of Network and the form to join.")
+    search_rank = SECTION_INDEX_SEARCH_RANK
 
     intro = models.TextField(_("introduction"), blank=True)
     join_intro = models.TextField(_("join form introduction"), blank=True)

@@ -51,6 +51,38 @@ def untranslated(po):
     return [entry.msgid for entry in po if not entry.obsolete and ("fuzzy" in entry.flags or not entry.translated())]
 
 
+# A translator who checked that a word is the same in every plural form (French
+# "pays") says so in a comment above the entry: "# same plural forms: pays is invariable".
+SAME_PLURALS_NOTE = "same plural forms:"
+
+
+def plural_count(po):
+    header = po.metadata.get("Plural-Forms", "")
+    for part in header.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name.strip() == "nplurals" and value.strip().isdigit():
+            return int(value)
+    return 0
+
+
+def plural_problems(po):
+    """
+    Entries with plural forms whose translation has a form missing, or the same
+    text in every form where the language distinguishes them (Arabic has six).
+    """
+    expected = plural_count(po)
+    problems = []
+    for entry in po:
+        if entry.obsolete or not entry.msgid_plural:
+            continue
+        forms = [entry.msgstr_plural.get(index, "") for index in range(expected)]
+        if not all(form.strip() for form in forms) or len(entry.msgstr_plural) != expected:
+            problems.append(f"{entry.msgid!r} needs all {expected} plural forms")
+        elif expected > 1 and len(set(forms)) == 1 and SAME_PLURALS_NOTE not in (entry.tcomment or ""):
+            problems.append(f"{entry.msgid!r} has the same text in all {expected} plural forms")
+    return problems
+
+
 def check():
     problems = []
     with tempfile.TemporaryDirectory() as backup:
@@ -74,6 +106,8 @@ def check():
             problems.append(f"{locale}: {len(stale)} strings no longer used, e.g. {sorted(stale)[0][1]!r}")
         if todo := untranslated(po):
             problems.append(f"{locale}: {len(todo)} strings untranslated or fuzzy, e.g. {todo[0]!r}")
+        if plurals := plural_problems(po):
+            problems.append(f"{locale}: {len(plurals)} plural entries to fix, e.g. {plurals[0]}")
     if problems:
         print("Translation catalogues need attention (run `make messages`, then translate):")
         for problem in problems:

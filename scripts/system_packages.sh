@@ -5,14 +5,18 @@
 # missing is installed.
 set -euo pipefail
 
+# `system_packages.sh search-engine` installs only what the search engine needs
+# (for `make run`).
 need=()
-command -v chromium >/dev/null || need+=(chromium)
-command -v redis-server >/dev/null || need+=(redis-server)
-command -v msgfmt >/dev/null || need+=(gettext)
+if [ "${1:-all}" != search-engine ]; then
+    command -v chromium >/dev/null || need+=(chromium)
+    command -v redis-server >/dev/null || need+=(redis-server)
+    command -v msgfmt >/dev/null || need+=(gettext)
+    command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+    command -v wrk >/dev/null || need+=(wrk)  # make loadtest
+fi
 command -v mvn >/dev/null || need+=(maven)
 command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
-command -v pg_ctlcluster >/dev/null || need+=(postgresql)
-command -v wrk >/dev/null || need+=(wrk)  # make loadtest
 
 if [ ${#need[@]} -gt 0 ]; then
     echo "system packages: installing ${need[*]}" >&2

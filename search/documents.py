@@ -41,6 +41,13 @@ class SearchDocumentType:
     def document_id(self, obj):
         return f"{self.id_prefix}-{obj.pk}"
 
+    def rank_of(self, obj):
+        """
+        How a document ranks against others that match as well. Page types set
+        `search_rank`: a section's index page below the articles and events it lists.
+        """
+        return float(getattr(obj, "search_rank", 1.0))
+
 
 @cache
 def document_types():

@@ -1,9 +1,11 @@
 """
 The site search indexes in OpenSearch/Elasticsearch: one per language, each
-behind an alias so that a rebuild fills a new index and swaps it in at once.
+behind an alias so that a rebuild fills a new index and swaps it in at once;
+and their copy on the database (search.database), written first, always.
 
 Index updates that fail because the engine is unreachable are written to
-PendingIndexUpdate and applied when it answers again (`apply_pending`).
+PendingIndexUpdate and applied when it answers again (`apply_pending`, run by
+the catch-up task that search.tasks schedules).
 """
 
 import logging
@@ -14,10 +16,12 @@ from functools import cache
 from django.conf import settings
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as EngineConnectionError
-from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, TransportError
+from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, RequestError, TransportError
 from opensearchpy.helpers import BulkIndexError, bulk
 
+from . import database
 from .analysis import LANGUAGES, index_settings
+from .connection import DeadlineConnection
 from .documents import document_types, restrictions_snapshot, type_for
 
 logger = logging.getLogger(__name__)
@@ -37,7 +41,14 @@ def _client(url, timeout):
     # SEARCH_URL may list several nodes of a cluster: a node that refuses the
     # connection is skipped for the next one (a slow one is not: that is a timeout).
     hosts = [host.strip() for host in url.split(",") if host.strip()]
-    return OpenSearch(hosts, timeout=timeout, max_retries=len(hosts) - 1, retry_on_timeout=False, http_compress=True)
+    return OpenSearch(
+        hosts,
+        timeout=timeout,
+        max_retries=len(hosts) - 1,
+        retry_on_timeout=False,
+        http_compress=True,
+        connection_class=DeadlineConnection,
+    )
 
 
 def client():
@@ -90,9 +101,9 @@ def resync(changed):
     for model_label, pk, language, id_prefix in changed:
         obj = apps.get_model(model_label)._default_manager.filter(pk=pk).first()
         if obj is None:
-            remove_documents(model_label, pk, language, id_prefix)
+            _remove_from_engine(model_label, pk, language, id_prefix)
         else:
-            sync_objects([_specific(obj)])
+            _sync_engine([_specific(obj)])
     if changed:
         client().indices.refresh(index=",".join(all_aliases()), ignore_unavailable=True)
 
@@ -123,8 +134,13 @@ def write(actions, refresh=False, ensure=True):
 
 
 def sync_objects(objects, refresh=False):
-    """Index or remove each object's document. Queues them if the engine is down."""
+    """Index or remove each object's document, on the database and on the engine (queued if it is down)."""
     objects = [obj for obj in objects if obj is not None]
+    database.sync_objects(objects)
+    _sync_engine(objects, refresh)
+
+
+def _sync_engine(objects, refresh=False):
     if not enabled() or not objects:
         return
     for obj in objects:
@@ -141,6 +157,11 @@ def sync_objects(objects, refresh=False):
 
 def remove_documents(model_label, pk, language, id_prefix):
     """Delete a document whose object no longer exists."""
+    database.remove(language, f"{id_prefix}-{pk}")
+    _remove_from_engine(model_label, pk, language, id_prefix)
+
+
+def _remove_from_engine(model_label, pk, language, id_prefix):
     if not enabled():
         return
     _record(model_label, pk, language, id_prefix)
@@ -155,6 +176,7 @@ def remove_documents(model_label, pk, language, id_prefix):
         from .models import PendingIndexUpdate
 
         PendingIndexUpdate.objects.get_or_create(model=model_label, object_id=str(pk), language=language, deleted=True)
+        _schedule_catch_up()
 
 
 def queue(objects):
@@ -164,18 +186,34 @@ def queue(objects):
         PendingIndexUpdate.objects.get_or_create(
             model=type(obj)._meta.label, object_id=str(obj.pk), language=obj.locale.language_code, deleted=False
         )
+    _schedule_catch_up()
+
+
+def _schedule_catch_up():
+    from .tasks import schedule_catch_up
+
+    schedule_catch_up()
 
 
 def apply_pending(limit=500):
-    """Apply the updates missed while the engine was down. Returns how many were applied."""
+    """
+    Apply the updates missed while the engine was down, to the site's indexes and
+    Wagtail's. Returns how many were applied.
+    """
+    from .backends import apply_pending as apply_pending_to_wagtail
+
+    if not enabled():
+        return 0
+    return _apply_pending_to_site(limit) + apply_pending_to_wagtail(limit)
+
+
+def _apply_pending_to_site(limit):
     from django.apps import apps
 
     from .models import PendingIndexUpdate
 
-    if not enabled():
-        return 0
     applied = 0
-    pending = list(PendingIndexUpdate.objects.order_by("pk")[:limit])
+    pending = list(PendingIndexUpdate.objects.filter(index=PendingIndexUpdate.SITE).order_by("pk")[:limit])
     for update in pending:
         model = apps.get_model(update.model)
         obj = model._default_manager.filter(pk=update.object_id).first()
@@ -188,6 +226,9 @@ def apply_pending(limit=500):
                 write([document_action(_specific(obj))])
         except NotFoundError:
             pass
+        except RequestError as error:
+            # The engine refuses this document (a bug on our side): retrying will not help.
+            logger.error("Search engine refused the queued update %s: %s", update, error)
         except UNAVAILABLE:
             break
         update.delete()
@@ -256,3 +297,28 @@ def delete_indexes():
     engine = client()
     for name in engine.indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-site-*"):
         engine.indices.delete(index=name)
+
+
+def up_to_date():
+    """
+    Whether every index exists and holds as many documents as the database
+    search: what `update_index --if-stale` checks before rebuilding.
+    """
+    from modelsearch.backends import get_search_backend
+    from wagtail.models import Page
+
+    from .models import DatabaseDocument
+
+    stored = DatabaseDocument.objects.count()
+    if not stored:
+        return False
+    if not enabled():
+        return True
+    try:
+        engine = client()
+        if not all(engine.indices.exists_alias(name=name) for name in all_aliases()):
+            return False
+        indexed = engine.count(index=",".join(all_aliases()))["count"]
+        return indexed == stored and get_search_backend().get_index_for_model(Page).exists()
+    except UNAVAILABLE:
+        return False

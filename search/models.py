@@ -49,6 +49,11 @@ class SearchQueryLog(models.Model):
 class PendingIndexUpdate(models.Model):
     """An index update the engine missed while it was unreachable; applied when it returns."""
 
+    SITE = "site"
+    WAGTAIL = "wagtail"
+
+    # The site search's language indexes, or Wagtail's own (admin search, the pages API's ?search=).
+    index = models.CharField(max_length=10, default=SITE)
     model = models.CharField(max_length=100)
     object_id = models.CharField(max_length=64)
     language = models.CharField(max_length=10)
@@ -57,8 +62,56 @@ class PendingIndexUpdate(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["model", "object_id", "language", "deleted"], name="unique_pending_update")
+            models.UniqueConstraint(
+                fields=["index", "model", "object_id", "language", "deleted"], name="unique_pending_update"
+            )
         ]
 
     def __str__(self):
         return f"{self.model} {self.object_id} ({self.language})"
+
+
+class DatabaseDocument(models.Model):
+    """
+    A search document kept in the database: the same document the engine gets
+    (only what any reader may see), for the database search that readers get
+    with no engine or during an outage. Its terms are in DatabaseTerm.
+    """
+
+    language = models.CharField(max_length=10)
+    document_id = models.CharField(max_length=64)
+    kind = models.CharField(max_length=20)
+    # Section index pages rank below the content they list (see search.documents.page_rank).
+    rank = models.FloatField(default=1.0)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.TextField()
+    topics = models.JSONField(default=list)
+    country = models.CharField(max_length=2, blank=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    date = models.CharField(max_length=32, blank=True)
+    extra = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "document_id"], name="unique_database_document"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
+class DatabaseTerm(models.Model):
+    """One term of one document, with its weight (field boosts and frequency already applied)."""
+
+    document = models.ForeignKey(DatabaseDocument, on_delete=models.CASCADE, related_name="terms")
+    language = models.CharField(max_length=10)
+    term = models.CharField(max_length=60)
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["language", "term"], name="search_term_lookup")]
+
+    def __str__(self):
+        return self.term

@@ -8,6 +8,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.conf import settings
 from django.utils.html import escape
@@ -15,10 +16,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
 from opensearchpy.exceptions import RequestError
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from . import index
-from .documents import document_types, public_pages, type_for
+from . import database, index, notices
+from .connection import engine_is_skipped
+from .documents import document_types, public_pages
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +29,6 @@ MAX_QUERY_WORDS = 32
 PER_PAGE = 10
 MAX_PAGE = 100
 FACETS = ("kind", "topics", "country", "year")
-FALLBACK_CANDIDATES = 200
 # Bidirectional-text controls and other invisible format characters carry no
 # meaning for search and can hide text; NUL and other controls are dropped.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -94,7 +95,8 @@ def search(query, language, filters=None, page=1, per_page=PER_PAGE, all_languag
     if not query:
         return SearchResponse(query="", language=language, hits=[], total=0, page=1, per_page=per_page)
     response = None
-    if index.enabled():
+    engine = index.enabled() and not engine_is_skipped(settings.SEARCH_URL)
+    if engine:
         try:
             response = _engine_search(query, language, filters, page, per_page, all_languages)
         except RequestError as error:
@@ -105,9 +107,7 @@ def search(query, language, filters=None, page=1, per_page=PER_PAGE, all_languag
     if response is None:
         response = _database_search(query, language, filters, page, per_page)
         if index.enabled():
-            response.notice = _(
-                "Search is running in a simpler mode right now: results may be less complete. Please try again later."
-            )
+            response.notice = notices.notice()
     response.promotions = promotions(query, language) if page == 1 else []
     _label_facets(response, filters)
     _log(response)
@@ -118,7 +118,7 @@ def search(query, language, filters=None, page=1, per_page=PER_PAGE, all_languag
 
 
 def _engine_query(query):
-    return {
+    matches = {
         "bool": {
             "should": [
                 {
@@ -145,6 +145,30 @@ def _engine_query(query):
             "minimum_should_match": 1,
         }
     }
+    demoted = _section_index_types()
+    if not demoted:
+        return matches
+    # A section's front page ranks below the articles and events it lists.
+    return {
+        "function_score": {
+            "query": matches,
+            "functions": [{"filter": {"terms": {"content_type": labels}}, "weight": rank} for rank, labels in demoted],
+            "boost_mode": "multiply",
+        }
+    }
+
+
+@cache
+def _section_index_types():
+    """[(rank, [content type labels])] for page types that rank below 1 (search_rank)."""
+    from wagtail.models import get_page_models
+
+    by_rank = {}
+    for model in get_page_models():
+        rank = float(getattr(model, "search_rank", 1.0))
+        if rank != 1.0:
+            by_rank.setdefault(rank, []).append(model._meta.label)
+    return sorted(by_rank.items())
 
 
 def _engine_search(query, language, filters, page, per_page, all_languages):
@@ -231,7 +255,7 @@ def autocomplete(prefix, language, limit=8):
     prefix = clean_query(prefix)
     if not prefix:
         return []
-    if index.enabled():
+    if index.enabled() and not engine_is_skipped(settings.SEARCH_URL):
         try:
             result = index.client().search(
                 index=index.alias(language),
@@ -254,92 +278,62 @@ def autocomplete(prefix, language, limit=8):
             ]
         except index.UNAVAILABLE as error:
             logger.warning("Search engine unavailable for autocomplete: %s", error)
-    locale = Locale.objects.filter(language_code=language).first()
-    pages = public_pages(Page.objects.filter(locale=locale, depth__gt=2, title__istartswith=prefix))[:limit]
-    return [{"title": page.title, "url": page.url, "kind": "page"} for page in pages]
+    return database.autocomplete(prefix, language, limit)
 
 
-# Database fallback ----------------------------------------------------------
+# Database ---------------------------------------------------------------------
 
 
 def _database_search(query, language, filters, page, per_page):
-    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
-    candidates = list(Page.objects.live().filter(locale=locale).search(query, operator="or")[:FALLBACK_CANDIDATES])
-    public_ids = set(public_pages(Page.objects.filter(pk__in=[p.pk for p in candidates])).values_list("pk", flat=True))
-    objects = [p.specific for p in candidates if p.pk in public_ids]
-    for document_type in document_types():
-        if document_type.database_search:
-            objects += list(document_type.database_search(query, locale)[:50])
-
-    documents = []
-    for obj in objects:
-        document_type = type_for(obj)
-        document = document_type.build(obj) if document_type else None
-        if document:
-            documents.append(document)
-    facets = {name: _count(documents, name) for name in FACETS}
-    selected = [d for d in documents if all(_matches(d, name, value) for name, value in filters.items())]
-    start = (page - 1) * per_page
-    hits = [
-        Hit(
-            kind=d["kind"],
-            title=d["title"],
-            url=d["url"],
-            locale=d["locale"],
-            summary=d.get("summary", ""),
-            highlight=_highlight(_best_text(d, query), query),
-            title_highlight=_highlight(d["title"], query, width=500),
-            date=d.get("date"),
-            extra=d.get("extra") or {},
-        )
-        for d in selected[start : start + per_page]
+    ranked, wanted = database.find(query, language)
+    facets = {name: _count([match for _score, match in ranked], name) for name in FACETS}
+    selected = [
+        (score, match)
+        for score, match in ranked
+        if all(value in match.facet_values(name) for name, value in filters.items())
     ]
-    return SearchResponse(query, language, hits, len(selected), page, per_page, facets, backend="database")
+    start = (page - 1) * per_page
+    shown = selected[start : start + per_page]
+    scores = {match.id: score for score, match in shown}
+    hits = []
+    for document in database.documents([match.id for _score, match in shown]):
+        text = document.summary if database.mentions(document.summary, wanted, language) else document.body
+        hits.append(
+            Hit(
+                kind=document.kind,
+                title=document.title,
+                url=document.url,
+                locale=document.language,
+                summary=document.summary,
+                highlight=database.highlight(text or document.summary, wanted, language),
+                title_highlight=database.highlight(document.title, wanted, language, width=500),
+                score=scores[document.pk],
+                date=document.date or None,
+                extra=document.extra or {},
+            )
+        )
+    suggestion = database.did_you_mean(query, language) if not selected else None
+    return SearchResponse(
+        query, language, hits, len(selected), page, per_page, facets, suggestion=suggestion, backend="database"
+    )
 
 
-def _values(document, name):
-    value = document.get(name)
-    return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value not in (None, "") else [])
-
-
-def _matches(document, name, value):
-    return value in _values(document, name)
-
-
-def _count(documents, name):
+def _count(matches, name):
     counts = {}
-    for document in documents:
-        for value in _values(document, name):
+    for match in matches:
+        for value in match.facet_values(name):
             counts[value] = counts.get(value, 0) + 1
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [Facet(value, value, count) for value, count in ordered]
 
 
-def _best_text(document, query):
-    """The summary if it mentions the query, else the body if it does, else the summary."""
-    words = [word.casefold() for word in query.split()]
-    for name in ("summary", "body"):
-        text = document.get(name) or ""
-        if any(word in text.casefold() for word in words):
-            return text
-    return document.get("summary") or document.get("body") or ""
-
-
-def _highlight(text, query, width=180):
-    """An excerpt around the first match, escaped, with matches in <mark>."""
-    words = [re.escape(word) for word in query.split() if len(word) > 1][:10]
-    if not words or not text:
-        return escape(text[:width])
-    pattern = re.compile("|".join(words), re.IGNORECASE)
-    found = pattern.search(text)
-    start = max(0, found.start() - width // 3) if found else 0
-    excerpt = text[start : start + width]
-    parts, last = [], 0
-    for match in pattern.finditer(excerpt):
-        parts += [escape(excerpt[last : match.start()]), "<mark>", escape(match.group()), "</mark>"]
-        last = match.end()
-    parts.append(escape(excerpt[last:]))
-    return mark_safe(("…" if start else "") + "".join(parts))  # noqa: S308 - every piece is escaped
+def popular_topics(language):
+    """Topics to offer a reader whose search found nothing: (slug, label), most used first."""
+    labels = {}
+    for document_type in document_types():
+        if document_type.facet_labels:
+            labels.update(document_type.facet_labels(language).get("topics", {}))
+    return [(slug, labels.get(slug, slug)) for slug in database.popular_topics(language)]
 
 
 # Shared ---------------------------------------------------------------------

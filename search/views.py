@@ -24,6 +24,7 @@ def search(request):
             "query": response.query,
             "all_languages": options["all_languages"],
             "facet_groups": facet_groups(request, response),
+            "popular_topics": site_search.popular_topics(language) if response.query and not response.total else [],
             "previous_url": page_url(request, response.page - 1) if response.page > 1 else None,
             "next_url": page_url(request, response.page + 1) if response.page < response.page_count else None,
         },

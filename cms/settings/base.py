@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "cms.middleware.APICachingMiddleware",
     "home.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "search.notices.SearchNoticeMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into a 429.
     "axes.middleware.AxesMiddleware",
 ]
@@ -281,23 +282,30 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 # Search: the database unless SEARCH_URL points at an OpenSearch 2/3 cluster
 # (https://user:password@host:9200). The site search keeps one index per
 # language (search/analysis.py); Wagtail's own backend serves the admin and
-# the API's ?search=. See docs/search.md.
+# the API's ?search=. Both fall back to the database when the engine fails,
+# and skip it for SEARCH_BREAKER_SECONDS after a failure. See docs/search.md.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "gnwict")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+SEARCH_CATCH_UP_SECONDS = float(os.environ.get("SEARCH_CATCH_UP_SECONDS", "30"))
 SEARCH_BACKEND_MODULE = os.environ.get("SEARCH_BACKEND", "opensearch2")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND_MODULE}",
+            "BACKEND": "search.backends",
+            "ENGINE": f"wagtail.search.backends.{SEARCH_BACKEND_MODULE}",
+            "FALLBACK": "database",
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
             "TIMEOUT": SEARCH_TIMEOUT,
             "OPTIONS": {"max_retries": 0},
-        }
+        },
+        # Never the engine: what Wagtail's searches fall back to.
+        "database": {"BACKEND": "search.backends.database_backend"},
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database_backend"}}
 # A search cluster: SEARCH_URL may name several nodes, comma-separated; a
 # node that refuses a connection is skipped for the next. SEARCH_REPLICAS is
 # how many copies of each index the other nodes keep: a range ("0-1") follows
@@ -432,6 +440,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        # Django's own console handler (DEBUG only) would print each of its
+        # warnings a second time beside the root's: let them reach the root alone.
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "WARNING"), "propagate": True},
         "opensearch": {"level": "ERROR"},
         "urllib3": {"level": "ERROR"},
     },

@@ -22,7 +22,15 @@ STORAGES = {
 
 # Each test run has indexes of its own, so a run never sees another's data.
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", f"test-{os.getpid()}")
+# The shared engine on a busy two-core machine can take seconds to answer: a
+# slow answer must not open the circuit breaker and send later tests to the
+# database. Outage tests set their own short deadline.
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "10"))
 if SEARCH_URL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = SEARCH_TIMEOUT  # noqa: F405
 # Tests search right after publishing: make each index write visible at once.
 SEARCH_REFRESH_ON_WRITE = True
+# Tests run the catch-up of missed index updates themselves (or through a real
+# worker with its own setting); no timer thread should fire during the run.
+SEARCH_CATCH_UP_SECONDS = float(os.environ.get("SEARCH_CATCH_UP_SECONDS", "3600"))

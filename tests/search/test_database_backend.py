@@ -44,3 +44,114 @@ class TestDatabaseBackend:
     @pytest.mark.parametrize("query", ['"unbalanced', "(((", "x" * 10000, "🙂", "\u202e", "*:*"])
     def test_any_query_is_safe(self, client, no_engine, query):
         assert client.get("/en/search/", {"q": query}).status_code == 200
+
+
+# language: (title, body, another form of its words)
+WORD_FORMS = {
+    "en": (
+        "Regulators connecting villages",
+        "Regulators are connecting remote villages.",
+        "regulator connected village",
+    ),
+    "fr": ("L'économie numérique des femmes", "L'économie numérique ouvre des marchés.", "economie numeriques"),
+    "es": ("Las niñas programan robots", "Las niñas de la escuela programan.", "nina programa"),
+    "ru": ("Цифровые навыки для женщин", "Программа развивает цифровые навыки женщин.", "навыками женщинам"),
+    "ar": ("إدارة الطيف الترددي", "تناقش الهيئة إدارة الطيف الترددي في المناطق الريفية.", "اداره الطيف"),
+}
+
+
+def publish_in(language, title, body, slug):
+    from wagtail.models import Locale
+    from wagtail.rich_text import RichText
+
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(depth=2, locale=Locale.objects.get(language_code=language))
+    page = StandardPage(title=title, slug=slug, intro=body, body=[("paragraph", RichText(f"<p>{body}</p>"))])
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def titles(response):
+    return [hit.title for hit in response.hits]
+
+
+@pytest.mark.django_db
+class TestDatabaseRelevance:
+    """What readers get without the engine: word forms, scripts and ranking."""
+
+    @pytest.mark.parametrize("language", WORD_FORMS)
+    def test_other_word_forms_find_the_page_first(self, no_engine, language):
+        title, body, query = WORD_FORMS[language]
+        publish_in(language, title, body, f"forms-{language}")
+        response = search(query, language)
+        assert response.backend == "database"
+        assert titles(response)[0] == title
+
+    def test_girl_finds_what_girls_finds(self, no_engine):
+        girls = search("girls", "en")
+        assert girls.total > 0
+        assert titles(search("girl", "en")) == titles(girls)
+
+    def test_arabic_hamza_forms_teh_marbuta_and_diacritics(self, no_engine):
+        publish_in("ar", "أمن المعلومات للنساء", "ندوة حول أمن المعلومات في الشبكة للنساء", "ar-normalisation")
+        for query in ["امن المعلومات", "أَمْنُ", "آمن", "إمن المعلومات", "الشبكه"]:
+            assert "أمن المعلومات للنساء" in titles(search(query, "ar")), query
+
+    def test_accents_fold_both_ways(self, no_engine):
+        publish_in("fr", "Télécommunications rurales", "Les télécommunications arrivent.", "fr-accents")
+        assert "Télécommunications rurales" in titles(search("telecommunications", "fr"))
+        publish_in("es", "Conexion rural", "La conexion llega al campo.", "es-accents")
+        assert "Conexion rural" in titles(search("conexión", "es"))
+
+    def test_chinese_words_inside_unsegmented_text(self, no_engine):
+        publish_in("zh-hans", "电子邮件和信用卡", "关于电子邮件和信用卡安全的说明。", "zh-decoy")
+        publish_in("zh-hans", "宽带普及", "国际电信市场的竞争使宽带更便宜。", "zh-telecom")
+        found = titles(search("电信", "zh-hans"))
+        assert "宽带普及" in found  # 电信 in the middle of a sentence
+        assert "电子邮件和信用卡" not in found  # 电 and 信 apart are not the word 电信
+        assert search("编程", "zh-hans").total > 0  # a word from the demo's titles
+        assert search("女童", "zh-hans").total > 0
+
+    def test_content_ranks_above_section_index_pages(self, no_engine):
+        from wagtail.models import Page
+
+        sections = {page.url for page in Page.objects.live().specific() if getattr(page, "search_rank", 1) < 1}
+        for query, language in [("events", "en"), ("women", "en"), ("network", "en"), ("événements", "fr")]:
+            kinds = [
+                "section" if hit.url in sections else "content" for hit in search(query, language, per_page=50).hits
+            ]
+            assert "content" in kinds, query
+            assert kinds == sorted(kinds), (query, kinds)  # every "content" before any "section"
+
+    def test_no_hostile_input_reaches_sql(self, client, no_engine):
+        for query in ['"unbalanced', "a' OR '1'='1", "%_%", "\\", "NEAR(", "women*", "-women"]:
+            assert client.get("/en/search/", {"q": query}).status_code == 200
+
+
+@pytest.mark.django_db
+class TestDatabaseSearchQueries:
+    def test_at_most_15_queries_whatever_the_matches(self, no_engine, django_assert_max_num_queries):
+        with django_assert_max_num_queries(15):
+            few = search("telemedicine", "en")
+        with django_assert_max_num_queries(15):
+            many = search("women", "en", filters={"kind": "article"}, page=2)
+        assert few.total and many.total > 10
+
+    def test_the_count_does_not_grow_with_matches(self, no_engine, django_assert_num_queries):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        search("telemedicine", "en")  # the first search of a query today also creates its log row
+        with CaptureQueriesContext(connection) as before:
+            few = search("telemedicine", "en")
+        for number in range(20):
+            publish_in("en", f"Telemedicine for schools {number}", "Telemedicine reaches every school.", f"tm-{number}")
+        with django_assert_num_queries(len(before.captured_queries)):
+            response = search("telemedicine", "en")
+        assert response.total >= few.total + 20
+
+    def test_the_api_too(self, client, no_engine, django_assert_max_num_queries):
+        with django_assert_max_num_queries(15):
+            assert client.get("/api/v2/search/", {"q": "women", "locale": "en"}).json()["total"] > 10

@@ -93,3 +93,49 @@ def test_interface_catalogues_are_complete():
         po = polib.pofile(str(Path(__file__).resolve().parents[2] / "locale" / name / "LC_MESSAGES" / "django.po"))
         assert po.percent_translated() == 100, name
         assert not [e for e in po if "fuzzy" in e.flags], name
+
+
+def load_check_messages():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent.parent / "scripts" / "check_messages.py"
+    spec = importlib.util.spec_from_file_location("check_messages", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ARABIC_HEADER = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : '
+    'n%100>=11 && n%100<=99 ? 4 : 5;\\n"\n\n'
+)
+
+
+class TestPluralForms:
+    def test_every_catalogue_has_real_plural_forms(self):
+        check_messages = load_check_messages()
+        for locale in check_messages.LOCALES:
+            po = polib.pofile(str(check_messages.catalogue(locale)))
+            assert check_messages.plural_problems(po) == [], locale
+
+    def test_identical_or_missing_forms_fail_the_check(self):
+        check_messages = load_check_messages()
+        same = [f'msgstr[{i}] "%(counter)s نتيجة"' for i in range(6)]
+        identical = polib.pofile(
+            ARABIC_HEADER + 'msgid "%(counter)s result"\nmsgid_plural "%(counter)s results"\n' + "\n".join(same) + "\n"
+        )
+        assert "same text in all 6" in check_messages.plural_problems(identical)[0]
+        missing = polib.pofile(
+            ARABIC_HEADER + 'msgid "%(counter)s result"\nmsgid_plural "%(counter)s results"\n'
+            'msgstr[0] "a"\nmsgstr[1] "b"\n'
+        )
+        assert "needs all 6 plural forms" in check_messages.plural_problems(missing)[0]
+        noted = polib.pofile(
+            'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=3; plural=n>1;\\n"\n\n'
+            "# same plural forms: « pays » est invariable\n"
+            'msgid "%(n)s country"\nmsgid_plural "%(n)s countries"\n'
+            'msgstr[0] "%(n)s pays"\nmsgstr[1] "%(n)s pays"\nmsgstr[2] "%(n)s pays"\n'
+        )
+        assert check_messages.plural_problems(noted) == []

@@ -14,6 +14,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
+            self.stdout.write(
+                "The admin user exists already. Forgotten its password? Set a new one with\n"
+                "  .venv/bin/python manage.py changepassword admin"
+            )
             return
         password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@localhost", password)

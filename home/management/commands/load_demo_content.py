@@ -12,4 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with translation.override("en"):
             for load in hooks.get_hooks("load_demo_content"):
+                # One line before each section, so a long first load shows progress.
+                self.stdout.write(f"Demo content: {load.__module__.split('.')[0]}…")
+                self.stdout.flush()
                 load(self.stdout)
