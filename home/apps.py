@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import checks, permissions, signals  # noqa: F401 - checks register themselves
+        from . import permissions, signals
 
         signals.connect()
         permissions.register_translatable_snippet_policies()

@@ -109,12 +109,16 @@ def breaker(host):
 
 
 def engine_is_skipped(url):
-    """True while the breaker of the engine at `url` is open."""
+    """True while the breakers of every node `url` names (comma-separated, for a cluster) are open."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    return breaker(f"{parts.scheme}://{parts.hostname}:{port}").is_open
+    keys = []
+    for node in (part.strip() for part in url.split(",")):
+        if node:
+            parts = urlsplit(node)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            keys.append(f"{parts.scheme}://{parts.hostname}:{port}")
+    return bool(keys) and all(breaker(key).is_open for key in keys)
 
 
 class DeadlineConnection(Urllib3HttpConnection):
