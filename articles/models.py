@@ -23,6 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
@@ -94,6 +95,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("In Focus indexes")
 
     def articles(self):
+        page_cache.lists_children(self)
         return ArticlePage.objects.live().public().child_of(self).for_listing().newest_first()
 
     def get_featured_article(self):
@@ -275,8 +277,18 @@ class ArticlePage(BasePage):
         labels = TopicLabel.objects.labels_for(self.locale)
         return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.tags.all()]
 
+    def page_cache_purge_tags(self):
+        # Other articles pick related articles by shared topic.
+        return [f"topic:{tag.pk}" for tag in self.tags.all()]
+
     def get_related_articles(self, limit=3):
         """Articles the editor chose; otherwise those sharing the most topics."""
+        related = self._related_articles(limit)
+        for article in related:
+            page_cache.shows_page(article)
+        return related
+
+    def _related_articles(self, limit):
         chosen = [
             link.related.localized
             for link in self.related_links.select_related("related")
@@ -287,6 +299,7 @@ class ArticlePage(BasePage):
         tag_ids = [tag.pk for tag in self.tags.all()]
         if not tag_ids:
             return []
+        page_cache.depends_on(*(f"topic:{tag_id}" for tag_id in tag_ids))
         return list(
             ArticlePage.objects.live()
             .public()
@@ -333,6 +346,7 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent().specific
+        page_cache.shows_page(context["index"])
         context["related_articles"] = self.get_related_articles()
         context["topic_labels"] = TopicLabel.objects.labels_for(self.locale)
         return context
@@ -375,7 +389,10 @@ class ArticleAuthor(TranslatableMixin, Orderable):
 
     def profile_url(self, locale=None):
         """Her public profile in the reader's language, if she is a listed member."""
-        if self.member is None or not self.member.listed:
+        if self.member is None:
+            return None
+        page_cache.depends_on(f"member:{self.member.translation_key}")
+        if not self.member.listed:
             return None
         from members.models import MemberDirectoryPage
 
@@ -404,6 +421,7 @@ class ArticleRelatedLink(Orderable):
 class TopicLabelQuerySet(models.QuerySet):
     def labels_for(self, locale):
         """{tag id: label} in `locale`, falling back to the default language's labels."""
+        page_cache.depends_on("topics")
         default = Locale.get_default()
         labels = {}
         for tag_id, locale_id, label in self.filter(locale__in=[locale, default]).values_list(

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import page_cache
 from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from .models import ArticleIndexPage, ArticlePage, ArticleSubmission, TopicLabel
@@ -38,6 +39,7 @@ def latest_articles(home, request):
     index = ArticleIndexPage.objects.live().child_of(home).first()
     if index is None:
         return None
+    page_cache.lists_children(index)
     articles = ArticlePage.objects.live().public().child_of(index).for_listing().newest_first()[:3]
     if not articles:
         return None

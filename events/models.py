@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_cache
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
@@ -72,6 +73,23 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
+def expire_when_occurrences_change(occurrences, now):
+    """
+    A list computed from "now" changes when one of its occurrences ends (it
+    leaves "upcoming" for "past"): a stored page must not outlive that.
+    """
+    ends = [occurrence.end for occurrence in occurrences if occurrence.end > now]
+    if ends:
+        page_cache.expires_by(min(ends))
+
+
+def expire_at_end_of_month(now):
+    """The calendar's "this month" link names the current month."""
+    page_cache.expires_by(
+        (now.replace(day=1) + datetime.timedelta(days=32)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    )
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -89,6 +107,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("events calendars")
 
     def events(self):
+        page_cache.lists_children(self)
         return EventPage.objects.live().public().child_of(self)
 
     def filtered_events(self, request):
@@ -101,6 +120,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return events
 
     def filter_context(self, request):
+        page_cache.depends_on("event-categories")
+        expire_at_end_of_month(timezone.now())
         categories = EventCategory.objects.filter(locale=Locale.get_active())
         countries = sorted(
             {(event.country.code, event.country.name) for event in self.events().exclude(country="")},
@@ -124,6 +145,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             now, now + datetime.timedelta(days=365 * UPCOMING_YEARS)
         )
         page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
+        expire_when_occurrences_change(occurrences, now)
         return self.render(
             request,
             context_overrides={
@@ -140,6 +162,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         occurrences = self.filtered_events(request).occurrences(
             datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now
         )
+        expire_when_occurrences_change(occurrences, now)
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
         page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
         return self.render(
@@ -423,7 +446,10 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         upcoming = self.upcoming_occurrences()
+        expire_when_occurrences_change(upcoming, timezone.now())
         context["index"] = self.get_parent().specific
+        page_cache.shows_page(context["index"])
+        page_cache.depends_on("event-categories")
         context["upcoming"] = upcoming
         context["next_occurrence"] = next((o for o in upcoming if not o.cancelled), None)
         if context["next_occurrence"] is None:

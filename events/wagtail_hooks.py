@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from . import views
-from .models import EventCategory, EventIndexPage, EventPage
+from .models import EventCategory, EventIndexPage, EventPage, expire_when_occurrences_change
 from .templatetags.event_tags import occurrence_when
 
 
@@ -50,6 +50,7 @@ def upcoming_events(home, request):
     occurrences = [o for o in index.events().occurrences(now, now + datetime.timedelta(days=365)) if not o.cancelled][
         :3
     ]
+    expire_when_occurrences_change(occurrences, now)
     if not occurrences:
         return None
     return {

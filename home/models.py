@@ -17,6 +17,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from . import page_cache
 from .blocks import BodyStreamBlock, GoalBlock
 
 # Hook name under which sections (articles, events, ...) offer the home page a
@@ -165,6 +166,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.hero_link_page_id:
+            page_cache.links_to_translations(self.hero_link_page)
         context["sections"] = [
             section
             for get_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)
@@ -227,6 +230,11 @@ class AboutPage(BasePage):
     class Meta:
         verbose_name = _("about page")
         verbose_name_plural = _("about pages")
+
+    def get_context(self, request, *args, **kwargs):
+        if self.join_link_page_id:
+            page_cache.links_to_translations(self.join_link_page)
+        return super().get_context(request, *args, **kwargs)
 
 
 class StandardPage(BasePage):

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
 from home.models import BasePage
 
 from .forms import MemberForm
@@ -294,6 +295,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("member directories")
 
     def visible_members(self):
+        page_cache.depends_on("members")
         return (
             Member.objects.listed()
             .in_language()
@@ -321,6 +323,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         return members.distinct()
 
     def filter_choices(self):
+        page_cache.depends_on("members")
         listed = Member.objects.listed()
         return {
             "sectors": Sector.choices,
@@ -376,6 +379,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
 def member_counts():
     """{country code: number of listed members who agreed to be counted on the map}."""
+    page_cache.depends_on("members")
     counts = {}
     for code in Member.objects.on_map().filter(locale=Locale.get_default()).values_list("country", flat=True):
         counts[code] = counts.get(code, 0) + 1

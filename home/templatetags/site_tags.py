@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home import chrome
+from home import chrome, page_cache
 
 register = template.Library()
 
@@ -21,6 +21,7 @@ def live_public_translations(page):
     Every live translation of `page` (itself included) that an anonymous
     reader may see, keyed by language code.
     """
+    page_cache.links_to_translations(page)
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     return {p.locale.language_code: p for p in translations}
 
