@@ -18,12 +18,12 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin, Workflow
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import page_cache
+from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
@@ -41,7 +41,7 @@ class ArticlePageQuerySet(PageQuerySet):
         """Everything a listing card shows, in a fixed number of queries."""
         return self.select_related("hero_image", "locale").prefetch_related(
             "hero_image__renditions",
-            "tagged_items__tag",
+            "tags",
             Prefetch("authors", queryset=ArticleAuthor.objects.select_related("member").order_by("sort_order")),
         )
 
@@ -121,7 +121,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             "featured": featured,
             "page_obj": page_obj,
             "articles": page_obj.object_list,
-            "topics": TopicLabel.objects.labels_for(Locale.get_active()),
+            "topics": TopicLabel.objects.labels_for(locales.active()),
             "all_topics": Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
             .distinct()
             .order_by("name"),
@@ -396,7 +396,7 @@ class ArticleAuthor(TranslatableMixin, Orderable):
             return None
         from members.models import MemberDirectoryPage
 
-        locale = locale or Locale.get_active()
+        locale = locale or locales.active()
         directory = (
             MemberDirectoryPage.objects.live().filter(locale=locale).first()
             or MemberDirectoryPage.objects.live().filter(locale=self.member.locale).first()
@@ -422,7 +422,7 @@ class TopicLabelQuerySet(models.QuerySet):
     def labels_for(self, locale):
         """{tag id: label} in `locale`, falling back to the default language's labels."""
         page_cache.depends_on("topics")
-        default = Locale.get_default()
+        default = locales.default()
         labels = {}
         for tag_id, locale_id, label in self.filter(locale__in=[locale, default]).values_list(
             "tag_id", "locale_id", "label"

@@ -12,12 +12,12 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import page_cache
+from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
@@ -122,7 +122,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def filter_context(self, request):
         page_cache.depends_on("event-categories")
         expire_at_end_of_month(timezone.now())
-        categories = EventCategory.objects.filter(locale=Locale.get_active())
+        categories = EventCategory.objects.filter(locale=locales.active())
         countries = sorted(
             {(event.country.code, event.country.name) for event in self.events().exclude(country="")},
             key=lambda country: str(country[1]),

@@ -13,11 +13,11 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from . import page_cache
+from . import locales, page_cache
 from .blocks import BodyStreamBlock, GoalBlock
 
 # Hook name under which sections (articles, events, ...) offer the home page a
@@ -263,7 +263,7 @@ class LocalizedSnippetQuerySet(models.QuerySet):
     def for_locale(self, locale):
         """The instance in `locale`, else the one in the default language."""
         instance = self.filter(locale=locale).first()
-        return instance or self.filter(locale=Locale.get_default()).first()
+        return instance or self.filter(locale=locales.default()).first()
 
 
 class NavigationMenu(TranslatableMixin, ClusterableModel):

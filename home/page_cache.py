@@ -87,7 +87,7 @@ def serving_page(page, request):
         deps.page_served = True
         shows_page(page)
         links_to_translations(page)
-        depends_on(f"chrome:{page.locale.language_code}")
+        depends_on(f"chrome:{page.locale_id}")
 
 
 # Purging.
@@ -141,8 +141,14 @@ def purge_page(page, *, subtree=False):
     specific = page.specific_deferred if hasattr(page, "specific_deferred") else page
     tags.update(getattr(specific, "page_cache_purge_tags", list)())
     if _in_navigation(page):
-        tags.update(f"chrome:{code}" for code, _name in settings.LANGUAGES)
+        tags.update(all_chrome_tags())
     purge(*tags)
+
+
+def all_chrome_tags():
+    from wagtail.models import Locale
+
+    return [f"chrome:{pk}" for pk in Locale.objects.values_list("pk", flat=True)]
 
 
 def purge_on_change(model, tags_for):

@@ -1,12 +1,11 @@
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import chrome, page_cache
+from . import chrome, locales, page_cache
 from .models import FooterText, NavigationMenu, NavigationMenuItem
 
 
@@ -26,6 +25,7 @@ def connect():
 def connect_page_cache():
     """Purge stored pages when what they show changes (see home.page_cache)."""
     page_published.connect(page_changed, dispatch_uid="page-cache-published")
+    post_save.connect(live_page_saved, dispatch_uid="page-cache-live-page-saved")
     page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
     post_delete.connect(page_changed, sender=Page, dispatch_uid="page-cache-deleted")
     post_page_move.connect(page_moved, dispatch_uid="page-cache-moved")
@@ -39,6 +39,14 @@ def connect_page_cache():
 
 def page_changed(sender, instance, **kwargs):
     page_cache.purge_page(instance)
+
+
+def live_page_saved(sender, instance, update_fields=None, **kwargs):
+    # Code that creates or saves a live page directly (imports, scripts,
+    # bulk generation) changes what readers see without a publish signal.
+    # Saving a draft only updates a few fields, and changes nothing live.
+    if isinstance(instance, Page) and instance.live and update_fields is None:
+        page_cache.purge_page(instance)
 
 
 def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
@@ -59,9 +67,9 @@ def restriction_changed(restriction):
 
 def chrome_tags(snippet):
     """A menu or footer is shown on every page of its language, and of languages that fall back to it."""
-    if snippet.locale_id == Locale.get_default().pk:
-        return [f"chrome:{code}" for code, _name in settings.LANGUAGES]
-    return [f"chrome:{snippet.locale.language_code}"]
+    if snippet.locale_id == locales.default().pk:
+        return page_cache.all_chrome_tags()
+    return [f"chrome:{snippet.locale_id}"]
 
 
 def media_changed(obj):

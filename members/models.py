@@ -14,12 +14,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import page_cache
+from home import locales, page_cache
 from home.models import BasePage
 
 from .forms import MemberForm
@@ -51,8 +51,8 @@ class MemberQuerySet(SearchableQuerySetMixin, models.QuerySet):
         One version of each member: in `locale` where translated, otherwise in
         the default language (profiles are created in the default language).
         """
-        locale = locale or Locale.get_active()
-        default = Locale.get_default()
+        locale = locale or locales.active()
+        default = locales.default()
         if locale.pk == default.pk:
             return self.filter(locale=default)
         translated_keys = self.model.objects.filter(locale=locale).values("translation_key")
@@ -381,7 +381,7 @@ def member_counts():
     """{country code: number of listed members who agreed to be counted on the map}."""
     page_cache.depends_on("members")
     counts = {}
-    for code in Member.objects.on_map().filter(locale=Locale.get_default()).values_list("country", flat=True):
+    for code in Member.objects.on_map().filter(locale=locales.default()).values_list("country", flat=True):
         counts[code] = counts.get(code, 0) + 1
     return counts
 

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from home import chrome, page_cache
+from search.documents import public_pages
 
 register = template.Library()
 
@@ -22,7 +23,7 @@ def live_public_translations(page):
     reader may see, keyed by language code.
     """
     page_cache.links_to_translations(page)
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = public_pages(page.get_translations(inclusive=True)).select_related("locale")
     return {p.locale.language_code: p for p in translations}
 
 
