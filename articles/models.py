@@ -3,7 +3,7 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from search.documents import public_pages
 
 ARTICLES_PER_PAGE = 12
 WORKFLOW_NAME = "In Focus review"
@@ -39,17 +40,22 @@ CJK_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything a listing card shows, in a fixed number of queries."""
-        return self.select_related("hero_image", "locale").prefetch_related(
-            "hero_image__renditions",
-            "tags",
-            Prefetch("authors", queryset=ArticleAuthor.objects.select_related("member").order_by("sort_order")),
-        )
+        return self.select_related("hero_image", "locale").prefetch_related(*listing_prefetch())
 
     def newest_first(self):
         return self.order_by(models.F("date").desc(nulls_last=True), "-first_published_at", "-pk")
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def listing_prefetch():
+    """What a card or an article page shows besides the page's own row."""
+    return [
+        "hero_image__renditions",
+        "tags",
+        Prefetch("authors", queryset=ArticleAuthor.objects.select_related("member").order_by("sort_order")),
+    ]
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
@@ -96,7 +102,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         page_cache.lists_children(self)
-        return ArticlePage.objects.live().public().child_of(self).for_listing().newest_first()
+        return public_pages(ArticlePage.objects.child_of(self)).for_listing().newest_first()
 
     def get_featured_article(self):
         featured = self.featured_article
@@ -106,16 +112,20 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def listing_context(self, request, topic=None):
         """The articles to show: newest first, 12 a page, the featured one on top of page one."""
-        articles = self.articles()
+        # Rows first, then every card's topics, authors and images in one go.
+        articles = self.articles().prefetch_related(None)
         if topic is not None:
             articles = articles.filter(tags=topic)
         featured = None
         if topic is None and request.GET.get("page", "1") in ("", "1"):
-            featured = self.get_featured_article() or articles.first()
+            if self.featured_article_id:
+                featured = articles.filter(pk=self.featured_article_id).first()
+            featured = featured or articles.first()
             if featured is not None:
                 articles = articles.exclude(pk=featured.pk)
-                featured = ArticlePage.objects.for_listing().get(pk=featured.pk)
         page_obj = self.paginate(request, articles, ARTICLES_PER_PAGE)
+        page_obj.object_list = list(page_obj.object_list)
+        prefetch_related_objects([*([featured] if featured else []), *page_obj.object_list], *listing_prefetch())
         return {
             "topic": topic,
             "featured": featured,
@@ -203,6 +213,7 @@ class ArticlePage(BasePage):
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("topics"))
 
     objects = ArticlePageManager()
+    serve_select_related = ["hero_image", "listing_image"]
 
     content_panels = [
         *Page.content_panels,
@@ -274,41 +285,53 @@ class ArticlePage(BasePage):
 
     @property
     def topics(self):
-        labels = TopicLabel.objects.labels_for(self.locale)
+        labels = self.topic_labels
         return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.tags.all()]
+
+    @cached_property
+    def topic_labels(self):
+        return TopicLabel.objects.labels_for(locales.by_id(self.locale_id))
 
     def page_cache_purge_tags(self):
         # Other articles pick related articles by shared topic.
         return [f"topic:{tag.pk}" for tag in self.tags.all()]
 
     def get_related_articles(self, limit=3):
-        """Articles the editor chose; otherwise those sharing the most topics."""
-        related = self._related_articles(limit)
+        """
+        Articles the editor chose (in the reader's language where translated);
+        otherwise those sharing the most topics. One query.
+        """
+        chosen = ArticleRelatedLink.objects.filter(page=self).exclude(related=self)
+        own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
+        candidates = (
+            ArticlePage.objects.live()
+            .filter(
+                Q(pk__in=chosen.values("related"))
+                | Q(translation_key__in=chosen.values("related__translation_key"), locale_id=self.locale_id)
+                | Q(locale_id=self.locale_id, tags__in=own_tags)
+            )
+            .exclude(pk=self.pk)
+            .annotate(
+                chosen=Exists(chosen.filter(related__translation_key=OuterRef("translation_key"))),
+                chosen_order=Subquery(
+                    chosen.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
+                ),
+                shared=Count("tags", filter=Q(tags__in=own_tags), distinct=True),
+            )
+            .select_related("hero_image", "locale")
+            .order_by("-chosen", "chosen_order", "-shared", "-first_published_at")
+        )
+        found = list(public_pages(candidates)[: limit * 4])
+        if found and found[0].chosen:
+            found = [article for article in found if article.chosen]
+        by_key = {}
+        for article in found:  # a chosen article and its translation: keep the reader's language
+            if article.translation_key not in by_key or article.locale_id == self.locale_id:
+                by_key[article.translation_key] = article
+        related = list(by_key.values())[:limit]
         for article in related:
             page_cache.shows_page(article)
         return related
-
-    def _related_articles(self, limit):
-        chosen = [
-            link.related.localized
-            for link in self.related_links.select_related("related")
-            if link.related.live and link.related.pk != self.pk
-        ]
-        if chosen:
-            return chosen[:limit]
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        if not tag_ids:
-            return []
-        page_cache.depends_on(*(f"topic:{tag_id}" for tag_id in tag_ids))
-        return list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, tags__in=tag_ids)
-            .exclude(pk=self.pk)
-            .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
-            .for_listing()
-            .order_by("-shared", "-first_published_at")[:limit]
-        )
 
     def get_workflow(self):
         """
@@ -329,7 +352,7 @@ class ArticlePage(BasePage):
             "@type": "Article",
             "headline": self.title,
             "description": self.intro,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": locales.by_id(self.locale_id).language_code,
             "url": self.full_url,
             "author": [{"@type": "Person", "name": author.name} for author in self.authors.all()],
             "publisher": {"@type": "Organization", "name": "Global Network of Women ICT Decision Makers"},
@@ -345,10 +368,16 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = self.get_parent().specific
+        # The index only lends its title and address (and the routing already has it).
+        context["index"] = self.get_parent()
         page_cache.shows_page(context["index"])
-        context["related_articles"] = self.get_related_articles()
-        context["topic_labels"] = TopicLabel.objects.labels_for(self.locale)
+        related = self.get_related_articles()
+        # This article's topics, authors and images, with those of the related cards.
+        prefetch_related_objects([self, *related], *listing_prefetch())
+        # A newly published article sharing a topic may become related.
+        page_cache.depends_on(*self.page_cache_purge_tags())
+        context["related_articles"] = related
+        context["topic_labels"] = self.topic_labels
         return context
 
 

@@ -390,7 +390,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "@type": "Event",
             "name": self.title,
             "description": self.summary,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": locales.by_id(self.locale_id).language_code,
             "url": self.full_url,
             "startDate": (start.date() if self.all_day else start).isoformat(),
             "endDate": (end.date() if self.all_day else end).isoformat(),

@@ -30,6 +30,10 @@ def for_language(language_code):
     return _by_code().get(code)
 
 
+def by_id(pk):
+    return next((locale for locale in _by_code().values() if locale.pk == pk), None) or Locale.objects.get(pk=pk)
+
+
 def default():
     return for_language(settings.LANGUAGE_CODE) or Locale.get_default()
 

@@ -83,7 +83,10 @@ def footer_html():
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
-    site = Site.find_for_request(context.get("request"))
+    request = context.get("request")
+    if home := getattr(request, "home_page", None):  # found by home.routing
+        return home.url
+    site = Site.find_for_request(request)
     if site is None:
         return "/"
     return site.root_page.localized.url
