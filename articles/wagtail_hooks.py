@@ -40,7 +40,9 @@ def latest_articles(home, request):
     if index is None:
         return None
     page_cache.lists_children(index)
-    articles = ArticlePage.objects.live().public().child_of(index).for_listing().newest_first()[:3]
+    articles = (
+        index.articles().prefetch_related(None).prefetch_related("hero_image__renditions").newest_first()[:3]
+    )
     if not articles:
         return None
     return {

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from search.documents import public_pages
 
 from . import recurrence
 from .forms import EventPageForm
@@ -108,7 +109,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         page_cache.lists_children(self)
-        return EventPage.objects.live().public().child_of(self)
+        return public_pages(EventPage.objects.child_of(self))
 
     def filtered_events(self, request):
         """Events narrowed by ?category= and ?country= (unknown values simply match nothing)."""
@@ -445,6 +446,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read the changes to single occurrences once for every expansion below.
+        prefetch_related_objects([self], "occurrence_overrides")
         upcoming = self.upcoming_occurrences()
         expire_when_occurrences_change(upcoming, timezone.now())
         context["index"] = self.get_parent().specific
