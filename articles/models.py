@@ -292,6 +292,15 @@ class ArticlePage(BasePage):
     def topic_labels(self):
         return TopicLabel.objects.labels_for(locales.by_id(self.locale_id))
 
+    @classmethod
+    def prepare_for_listing(cls, articles):
+        """What an API listing shows of each article, read for all of them at once."""
+        prefetch_related_objects(articles, *listing_prefetch())
+        labels = TopicLabel.objects.labels_by_locale({article.locale_id for article in articles})
+        for article in articles:
+            article.topic_labels = labels[article.locale_id]
+        share_member_directories(articles)
+
     def page_cache_purge_tags(self):
         # Other articles pick related articles by shared topic.
         return [f"topic:{tag.pk}" for tag in self.tags.all()]
@@ -374,6 +383,7 @@ class ArticlePage(BasePage):
         related = self.get_related_articles()
         # This article's topics, authors and images, with those of the related cards.
         prefetch_related_objects([self, *related], *listing_prefetch())
+        share_member_directories([self])
         # A newly published article sharing a topic may become related.
         page_cache.depends_on(*self.page_cache_purge_tags())
         context["related_articles"] = related
@@ -423,13 +433,9 @@ class ArticleAuthor(TranslatableMixin, Orderable):
         page_cache.depends_on(f"member:{self.member.translation_key}")
         if not self.member.listed:
             return None
-        from members.models import MemberDirectoryPage
-
         locale = locale or locales.active()
-        directory = (
-            MemberDirectoryPage.objects.live().filter(locale=locale).first()
-            or MemberDirectoryPage.objects.live().filter(locale=self.member.locale).first()
-        )
+        directories = getattr(self, "member_directories", None) or member_directories()
+        directory = directories.get(locale.pk) or directories.get(self.member.locale_id)
         return directory.profile_url(self.member) if directory else None
 
     def as_dict(self):
@@ -447,18 +453,42 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = _("related articles")
 
 
+def share_member_directories(articles):
+    """Give every linked author of `articles` (authors prefetched) one lookup of the directories."""
+    authors = [author for article in articles for author in article.authors.all() if author.member_id]
+    if authors:
+        directories = member_directories()
+        for author in authors:
+            author.member_directories = directories
+
+
+def member_directories():
+    """{locale id: the live member directory in that language}, for bylines' profile links."""
+    from members.models import MemberDirectoryPage
+
+    directories = {}
+    for directory in MemberDirectoryPage.objects.live().order_by("path"):
+        directories.setdefault(directory.locale_id, directory)
+    return directories
+
+
 class TopicLabelQuerySet(models.QuerySet):
     def labels_for(self, locale):
         """{tag id: label} in `locale`, falling back to the default language's labels."""
+        return self.labels_by_locale([locale.pk])[locale.pk]
+
+    def labels_by_locale(self, locale_ids):
+        """{locale id: {tag id: label}} for each of `locale_ids`, in one query."""
         page_cache.depends_on("topics")
-        default = locales.default()
-        labels = {}
-        for tag_id, locale_id, label in self.filter(locale__in=[locale, default]).values_list(
-            "tag_id", "locale_id", "label"
-        ):
-            if locale_id == locale.pk or tag_id not in labels:
-                labels[tag_id] = label
-        return labels
+        default_id = locales.default().pk
+        rows = list(self.filter(locale_id__in={*locale_ids, default_id}).values_list("tag_id", "locale_id", "label"))
+        found = {}
+        for locale_id in locale_ids:
+            labels = found[locale_id] = {}
+            for tag_id, label_locale_id, label in rows:
+                if label_locale_id == locale_id or (label_locale_id == default_id and tag_id not in labels):
+                    labels[tag_id] = label
+        return found
 
 
 class TopicLabel(TranslatableMixin, models.Model):

@@ -300,7 +300,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             Member.objects.listed()
             .in_language()
             .select_related("photo", "locale")
-            .prefetch_related("photo__renditions", "tagged_items__tag")
+            .prefetch_related("photo__renditions", "expertise")
         )
 
     def filter_members(self, request):
