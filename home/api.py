@@ -18,11 +18,14 @@ from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from taggit.managers import _TaggableManager
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 
@@ -239,20 +242,44 @@ def public_page_ids():
     return public_pages(Page.objects.all()).values("pk")
 
 
+class PrefetchedTagsField(Field):
+    """Wagtail's TagsField, from tags prefetched with the listing instead of a query per item."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    def build_property_field(self, field_name, model_class):
+        if isinstance(getattr(model_class, field_name), _TaggableManager):
+            return PrefetchedTagsField, {}
+        return super().build_property_field(field_name, model_class)
+
+
+class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
+    pass
+
+
+class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
+    pass
+
+
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Only images that live, public content uses: never those of drafts, private pages or hidden profiles."""
 
+    base_serializer_class = PublicImageSerializer
     parameters = [p for p in COMMON_PAGE_PARAMETERS if p.name in {"fields", "search", "order", "limit", "offset"}]
 
     def get_queryset(self):
-        return super().get_queryset().filter(pk__in=used_by_public_content(self.model))
+        return super().get_queryset().filter(pk__in=used_by_public_content(self.model)).prefetch_related("tags")
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
     parameters = PublicImagesAPIViewSet.parameters
 
     def get_queryset(self):
-        return super().get_queryset().filter(pk__in=used_by_public_content(self.model))
+        return super().get_queryset().filter(pk__in=used_by_public_content(self.model)).prefetch_related("tags")
 
 
 def used_by_public_content(model):

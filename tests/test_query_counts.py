@@ -52,7 +52,9 @@ def grow_articles(n=15):
     index = ArticleIndexPage.objects.get(locale__language_code="en")
     topics = list(Tag.objects.filter(slug__in=["policy", "e-skills-development"]))
     for i in range(n):
-        article = ArticlePageFactory(parent=index, topics=topics, date=datetime.date(2030, 1, 1) + datetime.timedelta(i))
+        article = ArticlePageFactory(
+            parent=index, topics=topics, date=datetime.date(2030, 1, 1) + datetime.timedelta(i)
+        )
         ArticleAuthor.objects.create(page=article, name=f"Author {i}", role="Minister", locale=article.locale)
         ArticleAuthor.objects.create(page=article, name=f"Co-author {i}", locale=article.locale)
 
