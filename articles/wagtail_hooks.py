@@ -40,9 +40,7 @@ def latest_articles(home, request):
     if index is None:
         return None
     page_cache.lists_children(index)
-    articles = (
-        index.articles().prefetch_related(None).prefetch_related("hero_image__renditions").newest_first()[:3]
-    )
+    articles = index.articles().prefetch_related(None).prefetch_related("hero_image__renditions").newest_first()[:3]
     if not articles:
         return None
     return {
@@ -116,3 +114,10 @@ def register_article_search():
             facet_labels=topic_facet_labels,
         )
     ]
+
+
+@hooks.register("generate_content")
+def generate_articles(options, stdout):
+    from .demo import generate
+
+    generate.generate(options["articles"], stdout)

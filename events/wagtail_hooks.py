@@ -113,3 +113,10 @@ def register_event_search():
             queryset=lambda: public_pages(EventPage.objects.all()).with_occurrence_data(),
         )
     ]
+
+
+@hooks.register("generate_content")
+def generate_events(options, stdout):
+    from .demo import generate
+
+    generate.generate(options["events"], stdout)
