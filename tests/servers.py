@@ -70,10 +70,10 @@ def database_url(settings_dict):
 
 
 @contextmanager
-def site_server(environment, workers=1):
-    """This project under gunicorn with `environment` on top of ours; yields its base URL."""
+def site_server(environment, workers=1, settings="cms.settings.test"):
+    """This project under gunicorn with `environment` on top of ours; yields (base URL, master pid)."""
     port = free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", **environment}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **environment}
     command = [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(workers), "--log-level", "warning"]
     process = subprocess.Popen(command, cwd=PROJECT, env=env)  # noqa: S603
@@ -82,6 +82,6 @@ def site_server(environment, workers=1):
         base = f"http://127.0.0.1:{port}"
         # The first request imports the project; do it before anything is timed.
         requests.get(base + "/robots.txt", timeout=60)
-        yield base
+        yield base, process.pid
     finally:
         _stop(process)

@@ -78,7 +78,7 @@ def test_a_publish_through_one_process_is_seen_by_the_other_within_a_second(tmp_
             "PAGE_CACHE_SECONDS": "600",
             "TASKS_BACKEND": "immediate",
         }
-        with servers.site_server(environment) as editors, servers.site_server(environment) as readers:
+        with servers.site_server(environment) as (editors, _pid), servers.site_server(environment) as (readers, _pid2):
             url = readers + page.url
             requests.get(url, timeout=30)
             cached = requests.get(url, timeout=30)
