@@ -59,6 +59,8 @@ def environment(args):
         "SEARCH_URL": args.search_url,
         "SEARCH_INDEX_PREFIX": args.index_prefix,
         "DB_CONN_MAX_AGE": "600",
+        # Indexing a large corpus on a shared 2-core machine takes longer than a reader would wait.
+        "SEARCH_TIMEOUT": "60",
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
     }
 
