@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -124,10 +124,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         page_cache.depends_on("event-categories")
         expire_at_end_of_month(timezone.now())
         categories = EventCategory.objects.filter(locale=locales.active())
-        countries = sorted(
-            {(event.country.code, event.country.name) for event in self.events().exclude(country="")},
-            key=lambda country: str(country[1]),
-        )
+        # Distinct in the database rather than one model instance per event.
+        codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
+        countries = sorted(((code, Country(code).name) for code in codes), key=lambda country: str(country[1]))
         return {
             "categories": categories,
             "countries": countries,

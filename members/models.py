@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -328,8 +328,13 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         return {
             "sectors": Sector.choices,
             "regions": Region.choices,
+            # Distinct in the database: a few hundred countries, not every member.
             "countries": sorted(
-                {(m.country.code, str(m.country.name)) for m in listed.only("country")}, key=lambda c: c[1]
+                {
+                    (code, str(Country(code).name))
+                    for code in listed.order_by().values_list("country", flat=True).distinct()
+                },
+                key=lambda c: c[1],
             ),
             "expertise": MemberExpertiseTag.objects.filter(content_object__listed=True)
             .values_list("tag__slug", "tag__name")
