@@ -98,7 +98,9 @@ class AlternatesField(Field):
             return []
         found = self.context.get("_alternates")
         if found is None or page.translation_key not in found:
-            found = self.context["_alternates"] = alternates_of(self._pages_being_serialized(page))
+            found = self.context["_alternates"] = alternates_of(
+                self._pages_being_serialized(page), self.context.get("request")
+            )
         return found.get(page.translation_key, [])
 
     def _pages_being_serialized(self, page):
@@ -108,14 +110,18 @@ class AlternatesField(Field):
         return [page]
 
 
-def alternates_of(pages):
-    """{translation key: [{"locale", "url", "id"}]} for the live, public translations of `pages`."""
+def alternates_of(pages, request=None):
+    """
+    {translation key: [{"locale", "url", "id"}]} for the live, public
+    translations of `pages`. With `request`, Wagtail reads the site roots once
+    for all their URLs instead of once per page.
+    """
     keys = {page.translation_key for page in pages}
     translations = public_pages(Page.objects.filter(translation_key__in=keys)).order_by("translation_key")
     found = {key: [] for key in keys}
     for other in translations:
         code = locales.by_id(other.locale_id).language_code
-        found[other.translation_key].append({"locale": code, "url": other.full_url, "id": other.pk})
+        found[other.translation_key].append({"locale": code, "url": other.get_full_url(request), "id": other.pk})
     for items in found.values():
         items.sort(key=lambda item: item["locale"])
     return found
