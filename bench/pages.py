@@ -209,6 +209,24 @@ def run(args):
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2))
     print(table(results))
+    update_readme(results)
+
+
+def update_readme(results):
+    """Put the table between the README's bench-table markers."""
+    readme = PROJECT / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- bench-table -->", "<!-- /bench-table -->"
+    if start in text and end in text:
+        corpus = results["corpus"]
+        header = (
+            f"Corpus: {corpus['articles']} articles, {corpus['events']} events and {corpus['members']} members "
+            f"in each of six languages; {corpus['requests']} requests per URL, concurrency {corpus['concurrency']}, "
+            "one gunicorn worker."
+        )
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        readme.write_text(f"{before}{start}\n{header}\n\n{table(results)}\n{end}{after}")
 
 
 def delete_indexes(args):

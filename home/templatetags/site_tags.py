@@ -44,7 +44,8 @@ def language_links(context, page=None):
         available = live_public_translations(page)
         for code, _name in settings.LANGUAGES:
             if code in available:
-                links.append(_link(code, names[code], available[code].url, current, request))
+                # With the request, Wagtail reads the site roots once for every link.
+                links.append(_link(code, names[code], available[code].get_url(request), current, request))
     elif request is not None:
         for code, _name in settings.LANGUAGES:
             links.append(_link(code, names[code], translate_url(request.get_full_path(), code), current, request))
@@ -85,7 +86,7 @@ def footer_html():
 def localized_home_url(context):
     request = context.get("request")
     if home := getattr(request, "home_page", None):  # found by home.routing
-        return home.url
+        return home.get_url(request)
     site = Site.find_for_request(request)
     if site is None:
         return "/"
