@@ -3,7 +3,7 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
@@ -308,36 +308,39 @@ class ArticlePage(BasePage):
     def get_related_articles(self, limit=3):
         """
         Articles the editor chose (in the reader's language where translated);
-        otherwise those sharing the most topics. One query.
+        otherwise those sharing the most topics. One query when the editor
+        chose, two when not; each uses the indexes, whatever the corpus size.
         """
-        chosen = ArticleRelatedLink.objects.filter(page=self).exclude(related=self)
-        own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
-        candidates = (
-            ArticlePage.objects.live()
-            .filter(
-                Q(pk__in=chosen.values("related"))
-                | Q(translation_key__in=chosen.values("related__translation_key"), locale_id=self.locale_id)
-                | Q(locale_id=self.locale_id, tags__in=own_tags)
-            )
+        links = ArticleRelatedLink.objects.filter(page=self).exclude(related=self)
+        linked = ArticleRelatedLink.objects.filter(page=self).values("related_id")
+        # Every language version of the chosen articles (an indexed lookup), narrowed below.
+        chosen = list(
+            public_pages(ArticlePage.objects.filter(translation_key__in=links.values("related__translation_key")))
             .exclude(pk=self.pk)
+            .annotate(linked=Exists(linked.filter(related_id=OuterRef("pk"))))
             .annotate(
-                chosen=Exists(chosen.filter(related__translation_key=OuterRef("translation_key"))),
                 chosen_order=Subquery(
-                    chosen.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
-                ),
-                shared=Count("tags", filter=Q(tags__in=own_tags), distinct=True),
+                    links.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
+                )
             )
             .select_related("hero_image", "locale")
-            .order_by("-chosen", "chosen_order", "-shared", "-first_published_at")
+            .order_by("chosen_order", "pk")
         )
-        found = list(public_pages(candidates)[: limit * 4])
-        if found and found[0].chosen:
-            found = [article for article in found if article.chosen]
-        by_key = {}
-        for article in found:  # a chosen article and its translation: keep the reader's language
-            if article.translation_key not in by_key or article.locale_id == self.locale_id:
-                by_key[article.translation_key] = article
-        related = list(by_key.values())[:limit]
+        if chosen:
+            by_key = {}
+            for article in chosen:  # the reader's language where translated, else the article chosen
+                if article.locale_id == self.locale_id or (article.linked and article.translation_key not in by_key):
+                    by_key[article.translation_key] = article
+            related = list(by_key.values())[:limit]
+        else:
+            own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
+            related = list(
+                public_pages(ArticlePage.objects.filter(locale_id=self.locale_id, tags__in=own_tags))
+                .exclude(pk=self.pk)
+                .annotate(shared=Count("tags"))
+                .select_related("hero_image", "locale")
+                .order_by("-shared", "-first_published_at")[:limit]
+            )
         for article in related:
             page_cache.shows_page(article)
         return related
