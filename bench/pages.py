@@ -230,8 +230,12 @@ def update_readme(results):
 
 
 def delete_indexes(args):
-    if args.search_url:
-        requests.delete(f"{args.search_url}/{args.index_prefix}-*", timeout=60)
+    """Delete the benchmark's indexes by name (clusters may refuse wildcard deletes)."""
+    if not args.search_url:
+        return
+    listing = requests.get(f"{args.search_url}/_cat/indices/{args.index_prefix}-*?h=index", timeout=60)
+    for name in listing.text.split():
+        requests.delete(f"{args.search_url}/{name}", timeout=60)
 
 
 def table(results):
