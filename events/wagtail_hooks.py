@@ -47,9 +47,13 @@ def upcoming_events(home, request):
     if index is None:
         return None
     now = timezone.now()
-    occurrences = [o for o in index.events().occurrences(now, now + datetime.timedelta(days=365)) if not o.cancelled][
-        :3
-    ]
+    # The three soonest in the coming year: look a month ahead first, which
+    # usually finds them, rather than expanding every event of the year.
+    for days in (31, 365):
+        found = index.events().occurrences(now, now + datetime.timedelta(days=days))
+        occurrences = [o for o in found if not o.cancelled][:3]
+        if len(occurrences) == 3:
+            break
     expire_when_occurrences_change(occurrences, now)
     if not occurrences:
         return None
