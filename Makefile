@@ -48,3 +48,7 @@ format: $(VENV)/.installed-test ## Format the Python code
 
 worker: $(VENV)/.installed ## Run the background task worker (with TASKS_BACKEND=database)
 	$(PY) manage.py db_worker
+
+bench: $(VENV)/.installed-test ## Benchmark pages and API on gunicorn, PostgreSQL and Redis (not part of make test)
+	scripts/system_packages.sh
+	$(PY) bench/pages.py $(BENCH_ARGS)

@@ -3,7 +3,7 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
@@ -18,13 +18,15 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin, Workflow
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from search.documents import public_pages
 
 ARTICLES_PER_PAGE = 12
 WORKFLOW_NAME = "In Focus review"
@@ -38,17 +40,22 @@ CJK_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything a listing card shows, in a fixed number of queries."""
-        return self.select_related("hero_image", "locale").prefetch_related(
-            "hero_image__renditions",
-            "tagged_items__tag",
-            Prefetch("authors", queryset=ArticleAuthor.objects.select_related("member").order_by("sort_order")),
-        )
+        return self.select_related("hero_image", "locale").prefetch_related(*listing_prefetch())
 
     def newest_first(self):
         return self.order_by(models.F("date").desc(nulls_last=True), "-first_published_at", "-pk")
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def listing_prefetch():
+    """What a card or an article page shows besides the page's own row."""
+    return [
+        "hero_image__renditions",
+        "tags",
+        Prefetch("authors", queryset=ArticleAuthor.objects.select_related("member").order_by("sort_order")),
+    ]
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
@@ -95,7 +102,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("In Focus indexes")
 
     def articles(self):
-        return ArticlePage.objects.live().public().child_of(self).for_listing().newest_first()
+        page_cache.lists_children(self)
+        return public_pages(ArticlePage.objects.child_of(self)).for_listing().newest_first()
 
     def get_featured_article(self):
         featured = self.featured_article
@@ -105,22 +113,26 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def listing_context(self, request, topic=None):
         """The articles to show: newest first, 12 a page, the featured one on top of page one."""
-        articles = self.articles()
+        # Rows first, then every card's topics, authors and images in one go.
+        articles = self.articles().prefetch_related(None)
         if topic is not None:
             articles = articles.filter(tags=topic)
         featured = None
         if topic is None and request.GET.get("page", "1") in ("", "1"):
-            featured = self.get_featured_article() or articles.first()
+            if self.featured_article_id:
+                featured = articles.filter(pk=self.featured_article_id).first()
+            featured = featured or articles.first()
             if featured is not None:
                 articles = articles.exclude(pk=featured.pk)
-                featured = ArticlePage.objects.for_listing().get(pk=featured.pk)
         page_obj = self.paginate(request, articles, ARTICLES_PER_PAGE)
+        page_obj.object_list = list(page_obj.object_list)
+        prefetch_related_objects([*([featured] if featured else []), *page_obj.object_list], *listing_prefetch())
         return {
             "topic": topic,
             "featured": featured,
             "page_obj": page_obj,
             "articles": page_obj.object_list,
-            "topics": TopicLabel.objects.labels_for(Locale.get_active()),
+            "topics": TopicLabel.objects.labels_for(locales.active()),
             "all_topics": Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
             .distinct()
             .order_by("name"),
@@ -202,6 +214,7 @@ class ArticlePage(BasePage):
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("topics"))
 
     objects = ArticlePageManager()
+    serve_select_related = ["hero_image", "listing_image"]
 
     content_panels = [
         *Page.content_panels,
@@ -273,30 +286,65 @@ class ArticlePage(BasePage):
 
     @property
     def topics(self):
-        labels = TopicLabel.objects.labels_for(self.locale)
+        labels = self.topic_labels
         return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.tags.all()]
 
+    @cached_property
+    def topic_labels(self):
+        return TopicLabel.objects.labels_for(locales.by_id(self.locale_id))
+
+    @classmethod
+    def prepare_for_listing(cls, articles):
+        """What an API listing shows of each article, read for all of them at once."""
+        prefetch_related_objects(articles, *listing_prefetch())
+        labels = TopicLabel.objects.labels_by_locale({article.locale_id for article in articles})
+        for article in articles:
+            article.topic_labels = labels[article.locale_id]
+        share_member_directories(articles)
+
+    def page_cache_purge_tags(self):
+        # Other articles pick related articles by shared topic.
+        return [f"topic:{tag.pk}" for tag in self.tags.all()]
+
     def get_related_articles(self, limit=3):
-        """Articles the editor chose; otherwise those sharing the most topics."""
-        chosen = [
-            link.related.localized
-            for link in self.related_links.select_related("related")
-            if link.related.live and link.related.pk != self.pk
-        ]
-        if chosen:
-            return chosen[:limit]
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        if not tag_ids:
-            return []
-        return list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, tags__in=tag_ids)
+        """
+        Articles the editor chose (in the reader's language where translated);
+        otherwise those sharing the most topics. One query when the editor
+        chose, two when not; each uses the indexes, whatever the corpus size.
+        """
+        links = ArticleRelatedLink.objects.filter(page=self).exclude(related=self)
+        linked = ArticleRelatedLink.objects.filter(page=self).values("related_id")
+        # Every language version of the chosen articles (an indexed lookup), narrowed below.
+        chosen = list(
+            public_pages(ArticlePage.objects.filter(translation_key__in=links.values("related__translation_key")))
             .exclude(pk=self.pk)
-            .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
-            .for_listing()
-            .order_by("-shared", "-first_published_at")[:limit]
+            .annotate(linked=Exists(linked.filter(related_id=OuterRef("pk"))))
+            .annotate(
+                chosen_order=Subquery(
+                    links.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
+                )
+            )
+            .select_related("hero_image", "locale")
+            .order_by("chosen_order", "pk")
         )
+        if chosen:
+            by_key = {}
+            for article in chosen:  # the reader's language where translated, else the article chosen
+                if article.locale_id == self.locale_id or (article.linked and article.translation_key not in by_key):
+                    by_key[article.translation_key] = article
+            related = list(by_key.values())[:limit]
+        else:
+            own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
+            related = list(
+                public_pages(ArticlePage.objects.filter(locale_id=self.locale_id, tags__in=own_tags))
+                .exclude(pk=self.pk)
+                .annotate(shared=Count("tags"))
+                .select_related("hero_image", "locale")
+                .order_by("-shared", "-first_published_at")[:limit]
+            )
+        for article in related:
+            page_cache.shows_page(article)
+        return related
 
     def get_workflow(self):
         """
@@ -317,7 +365,7 @@ class ArticlePage(BasePage):
             "@type": "Article",
             "headline": self.title,
             "description": self.intro,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": locales.by_id(self.locale_id).language_code,
             "url": self.full_url,
             "author": [{"@type": "Person", "name": author.name} for author in self.authors.all()],
             "publisher": {"@type": "Organization", "name": "Global Network of Women ICT Decision Makers"},
@@ -333,9 +381,17 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = self.get_parent().specific
-        context["related_articles"] = self.get_related_articles()
-        context["topic_labels"] = TopicLabel.objects.labels_for(self.locale)
+        # The index only lends its title and address (and the routing already has it).
+        context["index"] = self.get_parent()
+        page_cache.shows_page(context["index"])
+        related = self.get_related_articles()
+        # This article's topics, authors and images, with those of the related cards.
+        prefetch_related_objects([self, *related], *listing_prefetch())
+        share_member_directories([self])
+        # A newly published article sharing a topic may become related.
+        page_cache.depends_on(*self.page_cache_purge_tags())
+        context["related_articles"] = related
+        context["topic_labels"] = self.topic_labels
         return context
 
 
@@ -376,15 +432,14 @@ class ArticleAuthor(TranslatableMixin, Orderable):
 
     def profile_url(self, locale=None):
         """Her public profile in the reader's language, if she is a listed member."""
-        if self.member is None or not self.member.listed:
+        if self.member is None:
             return None
-        from members.models import MemberDirectoryPage
-
-        locale = locale or Locale.get_active()
-        directory = (
-            MemberDirectoryPage.objects.live().filter(locale=locale).first()
-            or MemberDirectoryPage.objects.live().filter(locale=self.member.locale).first()
-        )
+        page_cache.depends_on(f"member:{self.member.translation_key}")
+        if not self.member.listed:
+            return None
+        locale = locale or locales.active()
+        directories = getattr(self, "member_directories", None) or member_directories()
+        directory = directories.get(locale.pk) or directories.get(self.member.locale_id)
         return directory.profile_url(self.member) if directory else None
 
     def as_dict(self):
@@ -402,17 +457,42 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = _("related articles")
 
 
+def share_member_directories(articles):
+    """Give every linked author of `articles` (authors prefetched) one lookup of the directories."""
+    authors = [author for article in articles for author in article.authors.all() if author.member_id]
+    if authors:
+        directories = member_directories()
+        for author in authors:
+            author.member_directories = directories
+
+
+def member_directories():
+    """{locale id: the live member directory in that language}, for bylines' profile links."""
+    from members.models import MemberDirectoryPage
+
+    directories = {}
+    for directory in MemberDirectoryPage.objects.live().order_by("path"):
+        directories.setdefault(directory.locale_id, directory)
+    return directories
+
+
 class TopicLabelQuerySet(models.QuerySet):
     def labels_for(self, locale):
         """{tag id: label} in `locale`, falling back to the default language's labels."""
-        default = Locale.get_default()
-        labels = {}
-        for tag_id, locale_id, label in self.filter(locale__in=[locale, default]).values_list(
-            "tag_id", "locale_id", "label"
-        ):
-            if locale_id == locale.pk or tag_id not in labels:
-                labels[tag_id] = label
-        return labels
+        return self.labels_by_locale([locale.pk])[locale.pk]
+
+    def labels_by_locale(self, locale_ids):
+        """{locale id: {tag id: label}} for each of `locale_ids`, in one query."""
+        page_cache.depends_on("topics")
+        default_id = locales.default().pk
+        rows = list(self.filter(locale_id__in={*locale_ids, default_id}).values_list("tag_id", "locale_id", "label"))
+        found = {}
+        for locale_id in locale_ids:
+            labels = found[locale_id] = {}
+            for tag_id, label_locale_id, label in rows:
+                if label_locale_id == locale_id or (label_locale_id == default_id and tag_id not in labels):
+                    labels[tag_id] = label
+        return found
 
 
 class TopicLabel(TranslatableMixin, models.Model):

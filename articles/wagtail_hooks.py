@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import page_cache
 from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from .models import ArticleIndexPage, ArticlePage, ArticleSubmission, TopicLabel
@@ -38,7 +39,8 @@ def latest_articles(home, request):
     index = ArticleIndexPage.objects.live().child_of(home).first()
     if index is None:
         return None
-    articles = ArticlePage.objects.live().public().child_of(index).for_listing().newest_first()[:3]
+    page_cache.lists_children(index)
+    articles = index.articles().prefetch_related(None).prefetch_related("hero_image__renditions").newest_first()[:3]
     if not articles:
         return None
     return {
@@ -112,3 +114,10 @@ def register_article_search():
             facet_labels=topic_facet_labels,
         )
     ]
+
+
+@hooks.register("generate_content")
+def generate_articles(options, stdout):
+    from .demo import generate
+
+    generate.generate(options["articles"], stdout)

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from events import views as event_views
+from home import routing
 from home import views as home_views
 from search import views as search_views
 
@@ -40,5 +41,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     re_path(r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$", event_views.serve_ics, name="event_ics"),
+    # Wagtail's page serving with routing in a fixed number of queries; Wagtail's
+    # own pattern (below) still names page URLs.
+    re_path(r"^(?!_util/)(?P<path>(?:[\w\-]+/)*)$", routing.serve, name="page"),
     path("", include(wagtail_urls)),
 )

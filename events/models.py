@@ -4,23 +4,25 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from search.documents import public_pages
 
 from . import recurrence
 from .forms import EventPageForm
@@ -74,6 +76,23 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
+def expire_when_occurrences_change(occurrences, now):
+    """
+    A list computed from "now" changes when one of its occurrences ends (it
+    leaves "upcoming" for "past"): a stored page must not outlive that.
+    """
+    ends = [occurrence.end for occurrence in occurrences if occurrence.end > now]
+    if ends:
+        page_cache.expires_by(min(ends))
+
+
+def expire_at_end_of_month(now):
+    """The calendar's "this month" link names the current month."""
+    page_cache.expires_by(
+        (now.replace(day=1) + datetime.timedelta(days=32)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    )
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -92,7 +111,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("events calendars")
 
     def events(self):
-        return EventPage.objects.live().public().child_of(self)
+        page_cache.lists_children(self)
+        return public_pages(EventPage.objects.child_of(self))
 
     def filtered_events(self, request):
         """Events narrowed by ?category= and ?country= (unknown values simply match nothing)."""
@@ -104,11 +124,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return events
 
     def filter_context(self, request):
-        categories = EventCategory.objects.filter(locale=Locale.get_active())
-        countries = sorted(
-            {(event.country.code, event.country.name) for event in self.events().exclude(country="")},
-            key=lambda country: str(country[1]),
-        )
+        page_cache.depends_on("event-categories")
+        expire_at_end_of_month(timezone.now())
+        categories = EventCategory.objects.filter(locale=locales.active())
+        # Distinct in the database rather than one model instance per event.
+        codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
+        countries = sorted(((code, Country(code).name) for code in codes), key=lambda country: str(country[1]))
         return {
             "categories": categories,
             "countries": countries,
@@ -127,6 +148,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             now, now + datetime.timedelta(days=365 * UPCOMING_YEARS)
         )
         page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
+        expire_when_occurrences_change(occurrences, now)
         return self.render(
             request,
             context_overrides={
@@ -143,6 +165,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         occurrences = self.filtered_events(request).occurrences(
             datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now
         )
+        expire_when_occurrences_change(occurrences, now)
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
         page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
         return self.render(
@@ -379,7 +402,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "@type": "Event",
             "name": self.title,
             "description": self.summary,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": locales.by_id(self.locale_id).language_code,
             "url": self.full_url,
             "startDate": (start.date() if self.all_day else start).isoformat(),
             "endDate": (end.date() if self.all_day else end).isoformat(),
@@ -434,8 +457,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read the changes to single occurrences once for every expansion below.
+        prefetch_related_objects([self], "occurrence_overrides")
         upcoming = self.upcoming_occurrences()
+        expire_when_occurrences_change(upcoming, timezone.now())
         context["index"] = self.get_parent().specific
+        page_cache.shows_page(context["index"])
+        page_cache.depends_on("event-categories")
         context["upcoming"] = upcoming
         context["next_occurrence"] = next((o for o in upcoming if not o.cancelled), None)
         if context["next_occurrence"] is None:

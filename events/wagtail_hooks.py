@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from . import views
-from .models import EventCategory, EventIndexPage, EventPage
+from .models import EventCategory, EventIndexPage, EventPage, expire_when_occurrences_change
 from .templatetags.event_tags import occurrence_when
 
 
@@ -50,9 +50,14 @@ def upcoming_events(home, request):
     if index is None:
         return None
     now = timezone.now()
-    occurrences = [o for o in index.events().occurrences(now, now + datetime.timedelta(days=365)) if not o.cancelled][
-        :3
-    ]
+    # The three soonest in the coming year: look a month ahead first, which
+    # usually finds them, rather than expanding every event of the year.
+    for days in (31, 365):
+        found = index.events().occurrences(now, now + datetime.timedelta(days=days))
+        occurrences = [o for o in found if not o.cancelled][:3]
+        if len(occurrences) == 3:
+            break
+    expire_when_occurrences_change(occurrences, now)
     if not occurrences:
         return None
     return {
@@ -115,3 +120,10 @@ def register_event_search():
             queryset=lambda: public_pages(EventPage.objects.all()).with_occurrence_data(),
         )
     ]
+
+
+@hooks.register("generate_content")
+def generate_events(options, stdout):
+    from .demo import generate
+
+    generate.generate(options["events"], stdout)

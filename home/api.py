@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import CharField, Max, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import translation
 from django.utils.http import http_date
@@ -17,15 +18,20 @@ from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from taggit.managers import _TaggableManager
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 from search.documents import public_pages
+
+from . import locales
 
 MAX_LIMIT = 100
 # Ids and offsets beyond this cannot exist; past 2^63 the database itself would refuse them.
@@ -79,7 +85,10 @@ def language_codes():
 
 
 class AlternatesField(Field):
-    """Every live, public translation of a page: [{"locale", "url", "id"}]."""
+    """
+    Every live, public translation of a page: [{"locale", "url", "id"}]. In a
+    listing, the translations of every item on the page are read in one query.
+    """
 
     def get_attribute(self, instance):
         return instance
@@ -87,16 +96,50 @@ class AlternatesField(Field):
     def to_representation(self, page):
         if not page.pk:
             return []
-        translations = (
-            public_pages(page.get_translations(inclusive=True))
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
-        return [{"locale": t.locale.language_code, "url": t.full_url, "id": t.pk} for t in translations]
+        found = self.context.get("_alternates")
+        if found is None or page.translation_key not in found:
+            found = self.context["_alternates"] = alternates_of(
+                self._pages_being_serialized(page), self.context.get("request")
+            )
+        return found.get(page.translation_key, [])
+
+    def _pages_being_serialized(self, page):
+        listing = self.root.instance
+        if isinstance(listing, (list, QuerySet)):
+            return [item for item in listing if getattr(item, "translation_key", None)] or [page]
+        return [page]
+
+
+def alternates_of(pages, request=None):
+    """
+    {translation key: [{"locale", "url", "id"}]} for the live, public
+    translations of `pages`. With `request`, Wagtail reads the site roots once
+    for all their URLs instead of once per page.
+    """
+    keys = {page.translation_key for page in pages}
+    translations = public_pages(Page.objects.filter(translation_key__in=keys)).order_by("translation_key")
+    found = {key: [] for key in keys}
+    for other in translations:
+        code = locales.by_id(other.locale_id).language_code
+        found[other.translation_key].append({"locale": code, "url": other.get_full_url(request), "id": other.pk})
+    for items in found.values():
+        items.sort(key=lambda item: item["locale"])
+    return found
+
+
+class LocaleField(Field):
+    """The page's language code, from the locales the process already knows (PageLocaleField queries per item)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return locales.by_id(page.locale_id).language_code
 
 
 class NetworkPageSerializer(PageSerializer):
     alternates = AlternatesField(read_only=True)
+    locale = LocaleField(read_only=True)
 
 
 class NetworkPagesAPIViewSet(PagesAPIViewSet):
@@ -118,6 +161,13 @@ class NetworkPagesAPIViewSet(PagesAPIViewSet):
             response["Last-Modified"] = http_date(latest.timestamp())
         return response
 
+    def paginate_queryset(self, queryset):
+        """The page of items, with what each item shows read for all of them at once (N+1 otherwise)."""
+        items = list(super().paginate_queryset(queryset))
+        if prepare := getattr(queryset.model, "prepare_for_listing", None):
+            prepare(items)
+        return items
+
     def detail_view(self, request, pk):
         response = super().detail_view(request, pk)
         instance = self.get_object()
@@ -126,17 +176,24 @@ class NetworkPagesAPIViewSet(PagesAPIViewSet):
         return response
 
     def get_base_queryset(self):
-        # Filters stay plain (live, pk in a subquery) so that the search
-        # backend behind ?search= can apply them.
+        # Wagtail asks for this several times per request; it is the same answer.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = self._public_pages_in_site()
+        return self._base_queryset
+
+    def _public_pages_in_site(self):
         site = Site.find_for_request(self.request)
         public = public_pages(Page.objects.all())
         if site is not None:
-            homes = site.root_page.get_translations(inclusive=True)
-            in_site = Page.objects.none()
-            for home in homes:
-                in_site |= Page.objects.descendant_of(home, inclusive=True)
-            public = public.filter(pk__in=in_site.values("pk"))
-        return Page.objects.live().filter(pk__in=list(public.values_list("pk", flat=True)))
+            root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+            in_site = Q(pk__in=[])
+            for path in Page.objects.filter(translation_key=Subquery(root_key)).values_list("path", flat=True):
+                in_site |= Q(path__startswith=path)
+            public = public.filter(in_site)
+        if "search" in self.request.GET:
+            # A search backend can filter by a list of ids, not by a subquery.
+            return Page.objects.live().filter(pk__in=list(public.values_list("pk", flat=True)))
+        return Page.objects.live().filter(pk__in=public.values("pk"))
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
@@ -191,20 +248,44 @@ def public_page_ids():
     return public_pages(Page.objects.all()).values("pk")
 
 
+class PrefetchedTagsField(Field):
+    """Wagtail's TagsField, from tags prefetched with the listing instead of a query per item."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    def build_property_field(self, field_name, model_class):
+        if isinstance(getattr(model_class, field_name), _TaggableManager):
+            return PrefetchedTagsField, {}
+        return super().build_property_field(field_name, model_class)
+
+
+class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
+    pass
+
+
+class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
+    pass
+
+
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Only images that live, public content uses: never those of drafts, private pages or hidden profiles."""
 
+    base_serializer_class = PublicImageSerializer
     parameters = [p for p in COMMON_PAGE_PARAMETERS if p.name in {"fields", "search", "order", "limit", "offset"}]
 
     def get_queryset(self):
-        return super().get_queryset().filter(pk__in=used_by_public_content(self.model))
+        return super().get_queryset().filter(pk__in=used_by_public_content(self.model)).prefetch_related("tags")
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
     parameters = PublicImagesAPIViewSet.parameters
 
     def get_queryset(self):
-        return super().get_queryset().filter(pk__in=used_by_public_content(self.model))
+        return super().get_queryset().filter(pk__in=used_by_public_content(self.model)).prefetch_related("tags")
 
 
 def used_by_public_content(model):
@@ -214,10 +295,13 @@ def used_by_public_content(model):
     from members.models import Member
 
     page_type = ContentType.objects.get_for_model(Page)
+    # Compared as text, which is how the reference index stores object ids; a
+    # subquery, so that no list of every page id is built in Python.
+    public_ids_as_text = public_page_ids().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
     referenced = ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(model),
         base_content_type=page_type,
-        object_id__in=[str(pk) for pk in public_page_ids().values_list("pk", flat=True)],
+        object_id__in=Subquery(public_ids_as_text),
     ).values_list("to_object_id", flat=True)
     ids = {int(pk) for pk in referenced if str(pk).isdigit()}
     if model is get_image_model():

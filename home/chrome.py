@@ -6,8 +6,12 @@ deleted, or a menu or footer is edited.
 """
 
 from django.core.cache import cache
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
+
+from search.documents import public_pages
+
+from . import locales
 
 VERSION_KEY = "site-chrome:version"
 TIMEOUT = 60 * 60
@@ -48,7 +52,7 @@ def _navigation(locale):
     # One query for every linked page in this language that readers may see.
     visible = {
         page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=translation_keys, locale=locale).live().public()
+        for page in public_pages(Page.objects.filter(translation_key__in=translation_keys, locale=locale))
     }
     result = []
     for item in items:
@@ -67,8 +71,8 @@ def _footer(locale):
 
 def navigation(locale=None):
     """[{"label", "url", "path"}] for the main menu in `locale`."""
-    return _cached("navigation", locale or Locale.get_active(), _navigation)
+    return _cached("navigation", locale or locales.active(), _navigation)
 
 
 def footer_html(locale=None):
-    return _cached("footer", locale or Locale.get_active(), _footer)
+    return _cached("footer", locale or locales.active(), _footer)

@@ -4,6 +4,7 @@ import uuid
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,12 +15,13 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.permissions import policy_registry
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from . import locales, page_cache
 from .blocks import BodyStreamBlock, GoalBlock
 from .forms import WebhookEndpointForm
 
@@ -101,6 +103,14 @@ class BasePage(Page):
     def get_social_image(self):
         return self.listing_image
 
+    def get_view_restrictions(self):
+        """
+        Wagtail's, in one query instead of two: restrictions on this page or an
+        ancestor, or on the page that one of them is an alias of.
+        """
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__aliases__path__in=paths)).distinct()
+
 
 class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
@@ -173,6 +183,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.hero_link_page_id:
+            page_cache.links_to_translations(self.hero_link_page)
         context["sections"] = [
             section
             for get_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)
@@ -236,6 +248,11 @@ class AboutPage(BasePage):
         verbose_name = _("about page")
         verbose_name_plural = _("about pages")
 
+    def get_context(self, request, *args, **kwargs):
+        if self.join_link_page_id:
+            page_cache.links_to_translations(self.join_link_page)
+        return super().get_context(request, *args, **kwargs)
+
 
 class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "home.AboutPage", "home.StandardPage"]
@@ -263,7 +280,7 @@ class LocalizedSnippetQuerySet(models.QuerySet):
     def for_locale(self, locale):
         """The instance in `locale`, else the one in the default language."""
         instance = self.filter(locale=locale).first()
-        return instance or self.filter(locale=Locale.get_default()).first()
+        return instance or self.filter(locale=locales.default()).first()
 
 
 class NavigationMenu(TranslatableMixin, ClusterableModel):

@@ -142,3 +142,15 @@ def machine_translate_button(page, user, view_name, next_url=None):
             icon_name="globe",
             priority=80,
         )
+
+
+@hooks.register("on_serve_page", order=100)
+def offer_page_to_page_cache(serve):
+    """Mark the response as a page the page cache may store (after Wagtail's view-restriction check)."""
+    from . import page_cache
+
+    def serve_and_record(page, request, args, kwargs):
+        page_cache.serving_page(page, request)
+        return serve(page, request, args, kwargs)
+
+    return serve_and_record

@@ -28,7 +28,7 @@ class MembersAPIView(SectionAPIView):
             Member.objects.listed()
             .in_language(locale)
             .select_related("locale", "photo")
-            .prefetch_related("tagged_items__tag", "photo__renditions")
+            .prefetch_related("expertise", "photo__renditions")
         )
         if sector := params.get("sector"):
             if sector not in Sector.values:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -14,11 +14,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import locales, page_cache
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 
 from .forms import MemberForm
@@ -50,8 +51,8 @@ class MemberQuerySet(SearchableQuerySetMixin, models.QuerySet):
         One version of each member: in `locale` where translated, otherwise in
         the default language (profiles are created in the default language).
         """
-        locale = locale or Locale.get_active()
-        default = Locale.get_default()
+        locale = locale or locales.active()
+        default = locales.default()
         if locale.pk == default.pk:
             return self.filter(locale=default)
         translated_keys = self.model.objects.filter(locale=locale).values("translation_key")
@@ -295,11 +296,12 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("member directories")
 
     def visible_members(self):
+        page_cache.depends_on("members")
         return (
             Member.objects.listed()
             .in_language()
             .select_related("photo", "locale")
-            .prefetch_related("photo__renditions", "tagged_items__tag")
+            .prefetch_related("photo__renditions", "expertise")
         )
 
     def filter_members(self, request):
@@ -322,12 +324,18 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         return members.distinct()
 
     def filter_choices(self):
+        page_cache.depends_on("members")
         listed = Member.objects.listed()
         return {
             "sectors": Sector.choices,
             "regions": Region.choices,
+            # Distinct in the database: a few hundred countries, not every member.
             "countries": sorted(
-                {(m.country.code, str(m.country.name)) for m in listed.only("country")}, key=lambda c: c[1]
+                {
+                    (code, str(Country(code).name))
+                    for code in listed.order_by().values_list("country", flat=True).distinct()
+                },
+                key=lambda c: c[1],
             ),
             "expertise": MemberExpertiseTag.objects.filter(content_object__listed=True)
             .values_list("tag__slug", "tag__name")
@@ -377,8 +385,9 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
 def member_counts():
     """{country code: number of listed members who agreed to be counted on the map}."""
+    page_cache.depends_on("members")
     counts = {}
-    for code in Member.objects.on_map().filter(locale=Locale.get_default()).values_list("country", flat=True):
+    for code in Member.objects.on_map().filter(locale=locales.default()).values_list("country", flat=True):
         counts[code] = counts.get(code, 0) + 1
     return counts
 

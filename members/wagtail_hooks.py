@@ -113,3 +113,10 @@ def register_member_search():
             ),
         )
     ]
+
+
+@hooks.register("generate_content")
+def generate_members(options, stdout):
+    from .demo import generate
+
+    generate.generate(options["members"], stdout)

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
@@ -57,6 +58,17 @@ def keep_search_index_in_step(django_db_blocker):
     if changed:
         with django_db_blocker.unblock():
             search_index.resync(changed)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """
+    Each test starts with an empty cache: pages and chrome stored by an earlier
+    test were rendered from data that its rollback has since undone.
+    """
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -6,6 +6,9 @@ production runs several hosts against the same PostgreSQL and Redis.
 
     with running_servers(2, database_url=..., redis_url=...) as (first, second):
         first.get("/en/")
+
+`redis_server` and `site_server` are the context-manager forms the
+benchmarks use (any settings module, no Django settings needed).
 """
 
 import contextlib
@@ -64,6 +67,25 @@ def start_redis(directory):
         except OSError:
             time.sleep(0.05)
     return process, f"redis://127.0.0.1:{port}/0"
+
+
+def _stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def redis_server(directory):
+    """start_redis as a context manager; yields the REDIS_URL."""
+    process, url = start_redis(directory)
+    try:
+        yield url
+    finally:
+        _stop(process)
 
 
 def current_database_url(host=None, port=None):
@@ -201,3 +223,30 @@ def running_servers(count, **kwargs):
     finally:
         for server in servers:
             server.stop()
+
+
+@contextlib.contextmanager
+def site_server(environment, workers=1, settings_module="cms.settings.test", timeout=60):
+    """This project under gunicorn with `environment` on top of ours; yields (base URL, master pid)."""
+    port = free_port()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, **environment}
+    command = [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {process.returncode}")
+            try:
+                # The first request imports the project; do it before anything is timed.
+                with urllib.request.urlopen(base + "/robots.txt", timeout=timeout):  # noqa: S310 - our own server
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield base, process.pid
+    finally:
+        _stop(process)

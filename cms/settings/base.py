@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.RejectMalformedHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.page_cache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
@@ -189,6 +190,9 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long anonymous readers may be served a stored page (home.page_cache);
+# changes purge it sooner. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 # Internationalisation: the six official languages of the United Nations.
 LANGUAGE_CODE = "en"

@@ -11,7 +11,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home import chrome
+from home import chrome, page_cache
+from search.documents import public_pages
 
 register = template.Library()
 
@@ -21,7 +22,8 @@ def live_public_translations(page):
     Every live translation of `page` (itself included) that an anonymous
     reader may see, keyed by language code.
     """
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    page_cache.links_to_translations(page)
+    translations = public_pages(page.get_translations(inclusive=True)).select_related("locale")
     return {p.locale.language_code: p for p in translations}
 
 
@@ -45,7 +47,8 @@ def language_links(context, page=None):
         available = live_public_translations(page)
         for code, _name in settings.LANGUAGES:
             if code in available:
-                links.append(_link(code, names[code], available[code].url, current, request))
+                # With the request, Wagtail reads the site roots once for every link.
+                links.append(_link(code, names[code], available[code].get_url(request), current, request))
     elif request is not None:
         for code, _name in settings.LANGUAGES:
             links.append(_link(code, names[code], translate_url(request.get_full_path(), code), current, request))
@@ -84,7 +87,10 @@ def footer_html():
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
-    site = Site.find_for_request(context.get("request"))
+    request = context.get("request")
+    if home := getattr(request, "home_page", None):  # found by home.routing
+        return home.get_url(request)
+    site = Site.find_for_request(request)
     if site is None:
         return "/"
     return site.root_page.localized.url

@@ -185,6 +185,7 @@ class TestArticlePage:
         page = ArticlePage.objects.get(slug="spectrum-policy-and-rural-access", locale__language_code="en")
         chosen = ArticlePage.objects.get(slug="digital-heritage-archives", locale__language_code="en")
         page.related_links.create(related=chosen)
+        page.save_revision().publish()
         assert page.get_related_articles()[0].pk == chosen.pk
 
     def test_reading_time_counts_chinese_characters(self):

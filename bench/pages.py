@@ -1,0 +1,259 @@
+"""
+`make bench`: the site under gunicorn with production settings on PostgreSQL
+and Redis, every kind of page and API list, cached and uncached, against a
+bare Django view served by the same worker in the same run.
+
+For each URL: SQL queries per request, worker CPU per request (utime+stime
+from /proc, which noisy neighbours do not inflate), requests per second and
+p50/p95 latency, and the ratio of CPU per request to the bare view's. Prints
+a Markdown table and writes bench/results/pages.json.
+
+    python bench/pages.py --articles 10000 --events 2000 --members 3000
+
+Uses its own database (gnwict_bench), its own search index prefix (deleted at
+the end unless --keep-index) and a redis-server of its own.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from tests import servers  # noqa: E402
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+RESULTS = PROJECT / "bench" / "results" / "pages.json"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--members", type=int, default=3000)
+    parser.add_argument("--requests", type=int, default=200, help="requests per URL and mode")
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--soak", type=int, default=10000, help="requests across the corpus before reading RSS")
+    parser.add_argument("--database", default="postgres://gnwict:gnwict@127.0.0.1:5432/gnwict_bench")
+    parser.add_argument("--search-url", default=os.environ.get("SEARCH_URL", "http://127.0.0.1:9200"))
+    parser.add_argument("--index-prefix", default="bench-perf")
+    parser.add_argument("--skip-generate", action="store_true")
+    parser.add_argument("--keep-index", action="store_true")
+    return parser.parse_args()
+
+
+def environment(args):
+    return {
+        "DATABASE_URL": args.database,
+        "SEARCH_URL": args.search_url,
+        "SEARCH_INDEX_PREFIX": args.index_prefix,
+        "DB_CONN_MAX_AGE": "600",
+        # Indexing a large corpus on a shared 2-core machine takes longer than a reader would wait.
+        "SEARCH_TIMEOUT": "60",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+    }
+
+
+def manage(args, *command):
+    env = {**os.environ, **environment(args), "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env, check=True)  # noqa: S603
+
+
+def create_database(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def corpus_urls(args):
+    """The URLs to measure, found in the generated corpus."""
+    os.environ.update(environment(args))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    import django
+
+    django.setup()
+    from taggit.models import Tag
+
+    from articles.models import ARTICLES_PER_PAGE, ArticlePage
+    from events.models import EventPage
+
+    articles = ArticlePage.objects.live().filter(locale__language_code="en")
+    article = articles.filter(slug__startswith="gen-").order_by("path").last() or articles.first()
+    event = EventPage.objects.live().filter(locale__language_code="en").order_by("path").last()
+    topic = Tag.objects.filter(articles_articlepagetag_items__isnull=False).first()
+    deep = max(1, articles.count() // ARTICLES_PER_PAGE // 2)
+    pages = [
+        ("home", "/en/"),
+        ("About", "/en/about/"),
+        ("In Focus", "/en/in-focus/"),
+        (f"In Focus page {deep}", f"/en/in-focus/?page={deep}"),
+        ("article", article.url),
+        ("topic archive", f"/en/in-focus/topic/{topic.slug}/"),
+        ("events upcoming", "/en/events/"),
+        ("events month grid", "/en/events/?month=2027-04"),
+        ("event", event.url),
+        ("directory filtered", "/en/members/?sector=government&region=africa"),
+        ("map", "/en/members/map/"),
+        ("search", "/en/search/?q=digital+policy"),
+    ]
+    api = [
+        ("API pages list", "/api/v2/pages/?limit=20"),
+        ("API articles list", "/api/v2/articles/?limit=20"),
+        ("API events list", "/api/v2/events/?limit=20"),
+        ("API members list", "/api/v2/members/?limit=20"),
+        ("API map", "/api/v2/map/"),
+        ("API search", "/api/v2/search/?q=digital+policy&per_page=20"),
+        ("API images list", "/api/v2/images/?limit=20"),
+        ("API documents list", "/api/v2/documents/?limit=20"),
+        ("API page detail", f"/api/v2/pages/{article.pk}/"),
+        ("API article detail", f"/api/v2/articles/{article.pk}/"),
+    ]
+    soak = [p.url for p in articles.order_by("?")[:500]]
+    soak += [e.url for e in EventPage.objects.live().order_by("?")[:200]]
+    return pages, api, soak
+
+
+def worker_pid(master):
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return int(children[0])
+
+
+def cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0
+
+
+def measure(base, pid, url, count, concurrency):
+    local = threading.local()
+
+    def get(_n):
+        session = getattr(local, "session", None) or requests.Session()
+        local.session = session
+        started = time.perf_counter()
+        response = session.get(base + url, timeout=60)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: {response.status_code}")
+        return elapsed, response.headers.get("X-Queries", "?"), response.headers.get("X-Page-Cache", "")
+
+    for _ in range(3):  # warm: renditions, process caches, the page cache when it is on
+        requests.get(base + url, timeout=60)
+    cpu_before, wall_before = cpu_seconds(pid), time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(get, range(count)))
+    wall = time.perf_counter() - wall_before
+    cpu = cpu_seconds(pid) - cpu_before
+    latencies = sorted(r[0] for r in results)
+    return {
+        "queries": results[-1][1],
+        "page_cache": results[-1][2],
+        "cpu_ms": cpu / count * 1000,
+        "rps": count / wall,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+    }
+
+
+def run(args):
+    create_database(args.database)
+    manage(args, "migrate", "--noinput", "-v0")
+    if not args.skip_generate:
+        manage(
+            args,
+            "generate_content",
+            f"--articles={args.articles}",
+            f"--events={args.events}",
+            f"--members={args.members}",
+        )
+    pages, api, soak = corpus_urls(args)
+    results = {"corpus": vars(args), "rows": []}
+    with tempfile.TemporaryDirectory() as directory, servers.redis_server(directory) as redis_url:
+        for mode, seconds in (("cached", "3600"), ("uncached", "0")):
+            env = {**environment(args), "REDIS_URL": redis_url, "PAGE_CACHE_SECONDS": seconds}
+            with servers.site_server(env, settings_module="bench.settings") as (base, master):
+                pid = worker_pid(master)
+                bare = measure(base, pid, "/bench/bare/", args.requests, args.concurrency)
+                results["rows"].append({"name": "bare Django view", "url": "/bench/bare/", "mode": mode, **bare})
+                for name, url in pages + (api if mode == "uncached" else []):
+                    row = measure(base, pid, url, args.requests, args.concurrency)
+                    row["ratio"] = row["cpu_ms"] / bare["cpu_ms"]
+                    results["rows"].append({"name": name, "url": url, "mode": mode, **row})
+                    print(f"{mode:9} {name:24} {row['cpu_ms']:7.2f} ms CPU  {row['ratio']:6.1f}x", flush=True)
+                if mode == "uncached" and args.soak:
+                    for n in range(args.soak):
+                        requests.get(base + soak[n % len(soak)], timeout=60)
+                    results["soak"] = {"requests": args.soak, "worker_rss_mb": rss_mb(pid)}
+    if not args.keep_index:
+        delete_indexes(args)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2))
+    print(table(results))
+    update_readme(results)
+
+
+def update_readme(results):
+    """Put the table between the README's bench-table markers."""
+    readme = PROJECT / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- bench-table -->", "<!-- /bench-table -->"
+    if start in text and end in text:
+        corpus = results["corpus"]
+        header = (
+            f"Corpus: {corpus['articles']} articles, {corpus['events']} events and {corpus['members']} members "
+            f"in each of six languages; {corpus['requests']} requests per URL, concurrency {corpus['concurrency']}, "
+            "one gunicorn worker."
+        )
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        readme.write_text(f"{before}{start}\n{header}\n\n{table(results)}\n{end}{after}")
+
+
+def delete_indexes(args):
+    """Delete the benchmark's indexes by name (clusters may refuse wildcard deletes)."""
+    if not args.search_url:
+        return
+    listing = requests.get(f"{args.search_url}/_cat/indices/{args.index_prefix}-*?h=index", timeout=60)
+    for name in listing.text.split():
+        requests.delete(f"{args.search_url}/{name}", timeout=60)
+
+
+def table(results):
+    lines = [
+        "| URL | mode | queries | CPU ms/request | × bare view | requests/s | p50 ms | p95 ms |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in results["rows"]:
+        ratio = f"{row['ratio']:.1f}" if "ratio" in row else "1.0"
+        lines.append(
+            f"| {row['name']} | {row['mode']} | {row['queries']} | {row['cpu_ms']:.2f} | {ratio} | "
+            f"{row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} |"
+        )
+    if soak := results.get("soak"):
+        lines.append("")
+        lines.append(f"Worker RSS after {soak['requests']} requests across the corpus: {soak['worker_rss_mb']:.0f} MB")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    run(parse_args())

@@ -1,0 +1,274 @@
+"""
+Full-page cache for anonymous readers, in the shared cache (Redis in
+production), purged by dependency tags.
+
+While a page renders, the code that reads content says what the response
+shows: `shows_page(page)`, `lists_children(index)`, `depends_on("topics")`.
+The stored entry keeps a token per tag; purging a tag replaces its token, so
+every entry that showed it stops matching at once, in every worker, and
+nothing else is touched. A hit is a cache read and a comparison: it runs
+before the session, authentication and database are reached, so it costs no
+SQL query.
+
+Only Wagtail pages are stored (the serve hook opts them in), and only for
+requests without a session or messages cookie, and only 200 responses that
+set no cookie, used no CSRF token or CSP nonce, and are not marked private.
+Search pages, forms, errors and previews are never stored.
+
+wagtail-cache was the candidate library; its 3.0 release requires
+Wagtail < 8, caches 404s, keeps every key in one dictionary that each worker
+rewrites, and purges by URL pattern or clears everything, which cannot express
+"every page that lists this article". Hence this small module.
+"""
+
+import hashlib
+import secrets
+import time
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+
+PREFIX = "page-cache"
+GENERATION_KEY = f"{PREFIX}:generation"
+HEADER = "X-Page-Cache"
+UNCACHED_PATHS = ("/admin/", "/api/", "/documents/", "/django-admin/", "/static/", "/media/")
+COOKIES_OF_A_VISITOR_WITH_STATE = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+class _Dependencies:
+    __slots__ = ("tags", "expires", "page_served")
+
+    def __init__(self):
+        self.tags = set()
+        self.expires = None
+        self.page_served = False
+
+
+_current = ContextVar("page_cache_dependencies", default=None)
+
+
+# What a response shows. Called while rendering; a no-op outside a cacheable request.
+
+
+def depends_on(*tags):
+    if (deps := _current.get()) is not None:
+        deps.tags.update(tags)
+
+
+def expires_by(moment):
+    """The response shows something that changes with time at `moment` (a datetime)."""
+    if (deps := _current.get()) is not None:
+        timestamp = moment.timestamp()
+        deps.expires = timestamp if deps.expires is None else min(deps.expires, timestamp)
+
+
+def shows_page(page):
+    """The response shows `page`'s content or links to it."""
+    depends_on(f"page:{page.pk}")
+
+
+def links_to_translations(page):
+    """The response links to `page` in some language (a switcher, a localized link)."""
+    depends_on(f"translations:{page.translation_key}")
+
+
+def lists_children(parent):
+    """The response lists some of `parent`'s children: a new or changed child changes it."""
+    depends_on(f"children:{parent.pk}")
+
+
+def serving_page(page, request):
+    """Called by the serve hook: this response is a Wagtail page, and may be stored."""
+    if (deps := _current.get()) is not None:
+        deps.page_served = True
+        shows_page(page)
+        links_to_translations(page)
+        depends_on(f"chrome:{page.locale_id}")
+
+
+# Purging.
+
+
+def _token():
+    return secrets.randbits(62)
+
+
+def _tag_key(tag):
+    return f"{PREFIX}:tag:{tag}"
+
+
+def purge(*tags):
+    """
+    Make every entry that depends on one of `tags` stale, now and again when
+    the surrounding transaction commits (a reader who rendered from the
+    uncommitted state in between must not keep it).
+    """
+    tags = {tag for tag in tags if tag}
+    if not tags:
+        return
+    _purge_now(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _purge_now(tags))
+
+
+def _purge_now(tags):
+    # The generation changes first: a render that read the old tokens either
+    # stored them before this (and its entry is now stale) or sees the new
+    # generation and does not store at all.
+    values = {GENERATION_KEY: _token()}
+    values.update({_tag_key(tag): _token() for tag in tags})
+    cache.set_many(values, timeout=None)
+
+
+def purge_page(page, *, subtree=False):
+    """
+    A page's content, place or visibility changed: purge what shows, lists or
+    links to it, and with `subtree` the same for its descendants (whose
+    addresses or visibility changed with it).
+    """
+    from wagtail.models import Page
+
+    tags = {f"page:{page.pk}", f"translations:{page.translation_key}", f"children:{page.pk}"}
+    if subtree:
+        for pk, translation_key in Page.objects.descendant_of(page).values_list("pk", "translation_key"):
+            tags.update((f"page:{pk}", f"translations:{translation_key}", f"children:{pk}"))
+    if parent_id := _parent_id(page):
+        tags.add(f"children:{parent_id}")
+    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    tags.update(getattr(specific, "page_cache_purge_tags", list)())
+    if _in_navigation(page):
+        tags.update(all_chrome_tags())
+    purge(*tags)
+
+
+def all_chrome_tags():
+    from wagtail.models import Locale
+
+    return [f"chrome:{pk}" for pk in Locale.objects.values_list("pk", flat=True)]
+
+
+def purge_on_change(model, tags_for):
+    """Purge `tags_for(instance)` whenever an instance of `model` is saved or deleted."""
+
+    def changed(sender, instance, **kwargs):
+        purge(*tags_for(instance))
+
+    from django.db.models.signals import post_delete, post_save
+
+    uid = f"page-cache-{model._meta.label_lower}-{tags_for.__module__}.{tags_for.__qualname__}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
+
+
+def _parent_id(page):
+    from wagtail.models import Page
+
+    if page.depth <= 1:
+        return None
+    return Page.objects.filter(path=page.path[: -page.steplen]).values_list("pk", flat=True).first()
+
+
+def _in_navigation(page):
+    from .models import NavigationMenuItem
+
+    return NavigationMenuItem.objects.filter(link_page__translation_key=page.translation_key).exists()
+
+
+# The middleware.
+
+
+def _eligible(request):
+    return (
+        request.method == "GET"
+        and settings.PAGE_CACHE_SECONDS > 0
+        and not request.path.startswith(UNCACHED_PATHS)
+        and not any(name in request.COOKIES for name in COOKIES_OF_A_VISITOR_WITH_STATE)
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _entry_key(request):
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{request.META.get('QUERY_STRING', '')}"
+    return f"{PREFIX}:entry:{hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()}"
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED") or get_nonce(request):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    # The entry is shared by every anonymous reader: refuse responses that
+    # vary on anything but the cookie (which anonymous readers do not send).
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+    return vary <= {"cookie", "accept-encoding"}
+
+
+class PageCacheMiddleware:
+    """Serve stored pages to anonymous readers; store what they are served."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible(request):
+            return self.get_response(request)
+        key = _entry_key(request)
+        found = cache.get_many([key, GENERATION_KEY])
+        entry = found.get(key)
+        if entry is not None and (response := self._response_from(entry)) is not None:
+            return response
+        return self._render_and_store(request, key, found.get(GENERATION_KEY))
+
+    def _response_from(self, entry):
+        tokens, status, headers, content = entry
+        current = cache.get_many([_tag_key(tag) for tag in tokens])
+        if any(current.get(_tag_key(tag)) != token for tag, token in tokens.items()):
+            return None
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        response.headers[HEADER] = "hit"
+        return response
+
+    def _render_and_store(self, request, key, generation):
+        deps = _Dependencies()
+        reset = _current.set(deps)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current.reset(reset)
+        if not deps.page_served:
+            return response
+        if not _storable(request, response):
+            response.headers[HEADER] = "skip"
+            return response
+        timeout = settings.PAGE_CACHE_SECONDS
+        if deps.expires is not None:
+            timeout = min(timeout, int(deps.expires - time.time()))
+        tag_keys = [_tag_key(tag) for tag in sorted(deps.tags)]
+        # Tokens before the generation: see _purge_now.
+        current = cache.get_many([*tag_keys, GENERATION_KEY])
+        if missing := [tag_key for tag_key in tag_keys if tag_key not in current]:
+            # Never purged (or evicted): start a token, keeping any another worker set first.
+            for tag_key in missing:
+                cache.add(tag_key, _token(), timeout=None)
+            current = cache.get_many([*tag_keys, GENERATION_KEY])
+        if (
+            timeout <= 0
+            or current.get(GENERATION_KEY) != generation
+            or any(tag_key not in current for tag_key in tag_keys)
+        ):
+            response.headers[HEADER] = "skip"
+            return response
+        tokens = {tag: current[_tag_key(tag)] for tag in deps.tags}
+        headers = [(name, value) for name, value in response.items() if name != HEADER]
+        cache.set(key, (tokens, response.status_code, headers, response.content), timeout)
+        response.headers[HEADER] = "miss"
+        return response
