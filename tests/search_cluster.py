@@ -92,7 +92,7 @@ class SearchCluster:
         state = self.get("/_cluster/state/cluster_manager_node,nodes")
         return state["nodes"][state["cluster_manager_node"]]["name"]
 
-    def wait_for_status(self, status, nodes=None, timeout=120):
+    def wait_for_status(self, status, nodes=None, timeout=300):
         nodes = nodes or len(self.nodes)
         deadline = time.monotonic() + timeout
         last = None
