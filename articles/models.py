@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
+from home.content_language import TextIn
 from home.models import BasePage
 
 ARTICLES_PER_PAGE = 12
@@ -409,8 +410,11 @@ class TopicLabelQuerySet(models.QuerySet):
         for tag_id, locale_id, label in self.filter(locale__in=[locale, default]).values_list(
             "tag_id", "locale_id", "label"
         ):
-            if locale_id == locale.pk or tag_id not in labels:
+            if locale_id == locale.pk:
                 labels[tag_id] = label
+            elif tag_id not in labels:
+                # Until the label is translated, the default language's, marked as such.
+                labels[tag_id] = TextIn(label, default.language_code)
         return labels
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.abuse import RateLimit
+from home.collation import sorted_by_name
 
 from .forms import ArticleSubmissionForm
 from .models import TopicLabel
@@ -19,7 +20,7 @@ submission_rate_limit = RateLimit(
 def topic_choices():
     labels = TopicLabel.objects.labels_for(Locale.get_active())
     tags = TopicLabel.objects.filter(locale=Locale.get_default()).select_related("tag").order_by("label")
-    return sorted(((label.tag.slug, labels.get(label.tag_id, label.label)) for label in tags), key=lambda c: c[1])
+    return sorted_by_name((label.tag.slug, labels.get(label.tag_id, label.label)) for label in tags)
 
 
 def submit_article(request, index):

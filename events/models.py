@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from home.collation import country_name, sorted_by_name
 from home.models import BasePage
 
 from . import recurrence
@@ -102,10 +103,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def filter_context(self, request):
         categories = EventCategory.objects.filter(locale=Locale.get_active())
-        countries = sorted(
-            {(event.country.code, event.country.name) for event in self.events().exclude(country="")},
-            key=lambda country: str(country[1]),
-        )
+        codes = set(self.events().exclude(country="").values_list("country", flat=True))
+        countries = sorted_by_name((code, country_name(code)) for code in codes)
         return {
             "categories": categories,
             "countries": countries,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -19,6 +20,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.collation import country_name, sorted_by_name
 from home.models import BasePage
 
 from .forms import MemberForm
@@ -325,8 +327,8 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         return {
             "sectors": Sector.choices,
             "regions": Region.choices,
-            "countries": sorted(
-                {(m.country.code, str(m.country.name)) for m in listed.only("country")}, key=lambda c: c[1]
+            "countries": sorted_by_name(
+                (code, country_name(code)) for code in set(listed.values_list("country", flat=True))
             ),
             "expertise": MemberExpertiseTag.objects.filter(content_object__listed=True)
             .values_list("tag__slug", "tag__name")
@@ -372,6 +374,12 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     def profile_url(self, member):
         return self.url + self.reverse_subpage("profile", args=[member.slug])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Areas of expertise are tags, written once, in the default language.
+        context["tag_language"] = settings.LANGUAGE_CODE
+        return context
 
 
 def member_counts():
