@@ -23,6 +23,7 @@ from home.models import BasePage
 
 from . import recurrence
 from .forms import EventPageForm
+from .listing import first_month_with_events, one_per_event
 
 UPCOMING_YEARS = 2
 EVENTS_PER_PAGE = 20
@@ -112,23 +113,35 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             "selected_country": request.GET.get("country", "").upper(),
         }
 
+    def upcoming_occurrences(self, events=None):
+        now = timezone.now()
+        events = self.events() if events is None else events
+        return events.occurrences(now, now + datetime.timedelta(days=365 * UPCOMING_YEARS))
+
+    def month_link(self, upcoming=None):
+        """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
+        upcoming = self.upcoming_occurrences() if upcoming is None else upcoming
+        return first_month_with_events(upcoming, default=timezone.localdate().replace(day=1))
+
+    def is_filtered(self, request):
+        return bool(request.GET.get("category", "").strip() or request.GET.get("country", "").strip())
+
     @path("", name="upcoming")
     def upcoming_route(self, request):
         from .views import month_view
 
         if "month" in request.GET:
             return month_view(request, self)
-        now = timezone.now()
-        occurrences = self.filtered_events(request).occurrences(
-            now, now + datetime.timedelta(days=365 * UPCOMING_YEARS)
-        )
-        page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
+        occurrences = self.upcoming_occurrences(self.filtered_events(request))
+        # Each series once, at its next date: a weekly event does not fill the list.
+        page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
                 "view": "upcoming",
                 "page_obj": page_obj,
-                "occurrences": page_obj.object_list,
+                "entries": page_obj.object_list,
+                "month_link": self.month_link(None if self.is_filtered(request) else occurrences),
                 **self.filter_context(request),
             },
         )
@@ -140,13 +153,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now
         )
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
-        page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
+        page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
                 "view": "past",
                 "page_obj": page_obj,
-                "occurrences": page_obj.object_list,
+                "entries": page_obj.object_list,
+                "month_link": self.month_link(),
                 **self.filter_context(request),
             },
         )

@@ -28,7 +28,12 @@ def month_view(request, index):
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         response = index.render(
             request,
-            context_overrides={"view": "month", "month_error": True, **index.filter_context(request)},
+            context_overrides={
+                "view": "month",
+                "month_error": True,
+                "month_link": index.month_link(),
+                **index.filter_context(request),
+            },
             template="events/month.html",
         )
         response.status_code = 400
@@ -63,6 +68,7 @@ def month_view(request, index):
             "previous_month": previous if previous.year >= FIRST_YEAR else None,
             "next_month": following if following.year <= LAST_YEAR else None,
             "has_events": bool(by_day),
+            "month_link": index.month_link(),
             **index.filter_context(request),
         },
         template="events/month.html",

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from . import views
+from .listing import one_per_event
 from .models import EventCategory, EventIndexPage, EventPage
 from .templatetags.event_tags import occurrence_when
 
@@ -47,9 +48,13 @@ def upcoming_events(home, request):
     if index is None:
         return None
     now = timezone.now()
-    occurrences = [o for o in index.events().occurrences(now, now + datetime.timedelta(days=365)) if not o.cancelled][
-        :3
-    ]
+    # The next date of each event: a weekly series takes one place, not three.
+    occurrences = [
+        entry.occurrence
+        for entry in one_per_event(
+            o for o in index.events().occurrences(now, now + datetime.timedelta(days=365)) if not o.cancelled
+        )
+    ][:3]
     if not occurrences:
         return None
     return {

@@ -154,6 +154,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates read the same in the page and in the reader's browser (see cms/formats).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
