@@ -24,6 +24,7 @@ from home.models import BasePage
 from . import recurrence
 from .forms import EventPageForm
 from .listing import first_month_with_events, one_per_event
+from .widgets import RecurrenceWidget
 
 UPCOMING_YEARS = 2
 EVENTS_PER_PAGE = 20
@@ -189,6 +190,12 @@ class EventPage(RoutablePageMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Defaults to the image's own description."),
+    )
     category = models.ForeignKey(
         EventCategory,
         verbose_name=_("category"),
@@ -246,7 +253,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldRowPanel([FieldPanel("time_zone"), FieldPanel("all_day")]),
-                FieldPanel("recurrence"),
+                FieldPanel("recurrence", widget=RecurrenceWidget),
                 InlinePanel("occurrence_overrides", label=_("Changes to single occurrences")),
             ],
             heading=_("When"),
@@ -262,7 +269,7 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [FieldPanel("registration_url"), FieldPanel("registration_deadline")], heading=_("Registration")
         ),
-        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
     ]
 
@@ -282,6 +289,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("summary"),
         APIField("body"),
         APIField("image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("image_alt_text"),
         APIField("category_detail"),
         APIField("organiser"),
         APIField("start"),
@@ -321,6 +329,12 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def intro_text(self):
         return self.summary
+
+    @property
+    def image_alt_text(self):
+        if self.image_alt:
+            return self.image_alt
+        return self.image.description if self.image else ""
 
     def get_listing_summary(self):
         return self.listing_summary or self.summary

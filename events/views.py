@@ -4,20 +4,25 @@ import re
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 from wagtail.admin.auth import user_passes_test
 from wagtail.models import Page
 
+from . import recurrence, recurrence_text
 from .ical import CalendarImportError, import_calendar
 from .models import FIRST_YEAR, EventIndexPage, EventPage
 
 LAST_YEAR = 2100
+RULE_MAX_LENGTH = 500  # the recurrence field's max_length
 MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
@@ -73,6 +78,40 @@ def month_view(request, index):
         },
         template="events/month.html",
     )
+
+
+@require_GET
+def recurrence_preview(request):
+    """
+    For the recurrence picker: the rule in words and its next five dates on
+    the event's clock (?rule=&start=YYYY-MM-DD HH:MM&time_zone=). Admin only
+    (registered with the admin's URLs); a bad rule is a 400 with the reason.
+    """
+    rule = request.GET.get("rule", "").strip()
+    zone = request.GET.get("time_zone", "UTC")
+    if zone not in recurrence.TIME_ZONE_NAMES:
+        return JsonResponse({"error": _("Choose the event's time zone.")}, status=400)
+    if len(rule) > RULE_MAX_LENGTH:
+        return JsonResponse({"error": _("This rule is too long.")}, status=400)
+    try:
+        recurrence.validate_recurrence(rule)
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    try:
+        start = parse_datetime(request.GET.get("start", "").strip()[:40])
+    except ValueError:
+        start = None
+    if start is None:
+        return JsonResponse({"summary": recurrence_text.describe(rule), "dates": []})
+    start = start.replace(tzinfo=None, second=0, microsecond=0)
+    with translation.override(translation.get_language()), timezone.override(zone):
+        dates = recurrence_text.next_dates(rule, start, zone)
+        return JsonResponse(
+            {
+                "summary": recurrence_text.describe(rule),
+                "dates": [recurrence_text.describe_moment(moment) for moment in dates],
+            }
+        )
 
 
 def serve_ics(request, path, name):

@@ -29,7 +29,10 @@ register_snippet(EventCategoryViewSet)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("events/import/", views.import_ical, name="events_import_ical")]
+    return [
+        path("events/import/", views.import_ical, name="events_import_ical"),
+        path("events/recurrence-preview/", views.recurrence_preview, name="events_recurrence_preview"),
+    ]
 
 
 class ImportMenuItem(MenuItem):
@@ -76,6 +79,7 @@ def upcoming_events(home, request):
 
 @hooks.register("load_demo_content", order=20)
 def load_events_demo_content(stdout):
+    """Events calendar: categories and events with their pictures."""
     from .demo import loader
 
     loader.load(stdout)

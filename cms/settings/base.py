@@ -271,6 +271,9 @@ elif libretranslate_url := os.environ.get("LIBRETRANSLATE_URL"):
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+# No Gravatar: it is unreachable offline (broken avatars) and tells a third
+# party which editors use the admin. Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Workflow notifications go to the moderators of each task, not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
