@@ -58,16 +58,19 @@ DEVICES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 900}},
 }
-# Names that are the same in every language and need no marking: a file
-# format and a feed format that have no translations.
-SAME_IN_EVERY_LANGUAGE = {"iCalendar", "RSS", "Atom"}
+# Latin-script words that need no marking on a page in another script: a format
+# name and a file extension. Words with a capital letter are taken for proper
+# names (people, places, organisations, acronyms) and are not checked either:
+# they appear inside translated prose ("تعمل Amara Okafor في…"), where no
+# markup can surround them, while untranslated text always has small words.
+SAME_IN_EVERY_LANGUAGE = {"iCalendar", "ics"}
 
 LANGUAGE_CHECK = """
-(allowed) => {
+([allowed, ignored]) => {
     const SCRIPT_OF_LANGUAGE = (lang) =>
         lang.startsWith("ar") ? "Arab" : lang.startsWith("ru") ? "Cyrl" : lang.startsWith("zh") ? "Hans" : "Latn";
     const FOREIGN = {
-        Latn: /[A-Za-z]*[a-z][A-Za-z]*/g,  // words with a lower-case letter: not acronyms such as UTC or ICT
+        Latn: /(?<![A-Za-z])[a-z][A-Za-z]+/g,  // words starting with a small letter: not names, not acronyms
         Arab: /[\\u0600-\\u06FF]+/g,
         Cyrl: /[\\u0400-\\u04FF]+/g,
         Hans: /[\\u3400-\\u9FFF]+/g,
@@ -80,7 +83,7 @@ LANGUAGE_CHECK = """
         for (const [script, pattern] of Object.entries(FOREIGN)) {
             if (script === own) continue;
             for (const word of text.match(pattern) || []) {
-                if ((script === "Latn" && (word.length < 2 || allowed.includes(word)))) continue;
+                if (script === "Latn" && allowed.includes(word)) continue;
                 problems.push({word, lang, text: text.trim().slice(0, 80), element: element.outerHTML.slice(0, 120)});
                 break;
             }
@@ -90,6 +93,7 @@ LANGUAGE_CHECK = """
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
         if (!parent || parent.closest("script, style, noscript, template") || !node.textContent.trim()) continue;
+        if (ignored && parent.closest(ignored)) continue;
         check(node.textContent, parent);
     }
     for (const element of document.querySelectorAll("img[alt], [title], [aria-label]")) {
@@ -134,8 +138,9 @@ def axe_violations(page):
     ]
 
 
-def unmarked_foreign_text(page):
-    return page.evaluate(LANGUAGE_CHECK, sorted(SAME_IN_EVERY_LANGUAGE))
+def unmarked_foreign_text(page, ignored=""):
+    """Text (and alt, title, aria-label) in another script than its nearest `lang` says, outside `ignored` (a CSS selector)."""
+    return page.evaluate(LANGUAGE_CHECK, [sorted(SAME_IN_EVERY_LANGUAGE), ignored])
 
 
 def screenshot(page, name):
