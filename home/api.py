@@ -191,7 +191,20 @@ def public_page_ids():
     return public_pages(Page.objects.all()).values("pk")
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class WholeNumberPaginationMixin:
+    """?offset= and ?limit= the database can take: 400 for ?offset=99999999999999999999, not a server error."""
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        for name in ("offset", "limit"):
+            value = self.request.GET.get(name)
+            if value is not None and not (value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER):
+                raise BadRequestError(
+                    _("%(name)s must be a whole number up to %(max)s.") % {"name": name, "max": MAX_INTEGER}
+                )
+
+
+class PublicImagesAPIViewSet(WholeNumberPaginationMixin, ImagesAPIViewSet):
     """Only images that live, public content uses: never those of drafts, private pages or hidden profiles."""
 
     parameters = [p for p in COMMON_PAGE_PARAMETERS if p.name in {"fields", "search", "order", "limit", "offset"}]
@@ -200,7 +213,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
         return super().get_queryset().filter(pk__in=used_by_public_content(self.model))
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(WholeNumberPaginationMixin, DocumentsAPIViewSet):
     parameters = PublicImagesAPIViewSet.parameters
 
     def get_queryset(self):

@@ -20,9 +20,10 @@ PAGE_TYPES = {
     "article": "in-focus/coding-clubs-for-girls/",
     "submit-article": "in-focus/submit/",
     "events": "events/",
-    "month": "events/?month=2027-04",
+    "month": "events/?month=2027-04",  # with a cancelled date
     "past-events": "events/past/",
     "event": "events/international-girls-in-ict-day/",
+    "event-series": "events/spectrum-policy-webinar-series/",  # with a cancelled date
     "members": "members/",
     "member-profile": "members/amara-okafor/",
     "map": "members/map/",
