@@ -40,7 +40,7 @@ def test_a_mistake_in_the_form_is_explained_and_nothing_is_sent(open_page, forge
     page = open_page("/en/members/join/")
     page.fill("#id_full_name", "Ines Ferreira")
     page.get_by_role("button", name="Send my application").click()
-    assert page.locator(".form-errors").is_visible()
+    page.locator(".form-errors").wait_for()  # the answer to the post: the form again, with what to correct
     assert page.locator("#id_country").input_value() == ""  # still nothing chosen for her
     assert not MembershipApplication.objects.exists()
 
