@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from home.abuse import HoneypotFormMixin
+from home.collation import country_options
 from home.uploads import reencode_public_image
 
 
@@ -30,7 +29,7 @@ class ArticleSubmissionForm(HoneypotFormMixin, forms.Form):
     )
     author_name = forms.CharField(label=_("Your name"), max_length=200)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=country_options)
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,

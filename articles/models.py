@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import locales, page_cache
 from home.blocks import BodyStreamBlock
+from home.content_language import TextIn
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from search.documents import public_pages
 
@@ -482,16 +483,22 @@ class TopicLabelQuerySet(models.QuerySet):
         return self.labels_by_locale([locale.pk])[locale.pk]
 
     def labels_by_locale(self, locale_ids):
-        """{locale id: {tag id: label}} for each of `locale_ids`, in one query."""
+        """
+        {locale id: {tag id: label}} for each of `locale_ids`, in one query.
+        Until a label is translated, the default language's stands in, marked
+        as such (TextIn) so that templates give it its own lang and dir.
+        """
         page_cache.depends_on("topics")
-        default_id = locales.default().pk
-        rows = list(self.filter(locale_id__in={*locale_ids, default_id}).values_list("tag_id", "locale_id", "label"))
+        default = locales.default()
+        rows = list(self.filter(locale_id__in={*locale_ids, default.pk}).values_list("tag_id", "locale_id", "label"))
         found = {}
         for locale_id in locale_ids:
-            labels = found[locale_id] = {}
+            labels = found[locale_id] = {
+                tag_id: label for tag_id, label_locale_id, label in rows if label_locale_id == locale_id
+            }
             for tag_id, label_locale_id, label in rows:
-                if label_locale_id == locale_id or (label_locale_id == default_id and tag_id not in labels):
-                    labels[tag_id] = label
+                if label_locale_id == default.pk and tag_id not in labels:
+                    labels[tag_id] = TextIn(label, default.language_code)
         return found
 
 

@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.side_panels import BaseSidePanel
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Locale
 
 from home.abuse import RateLimit
+from home.collation import sorted_by_name
 
 from .forms import ArticleSubmissionForm
-from .models import TopicLabel
+from .models import ArticlePage, ArticleSubmission, TopicLabel
 from .submissions import create_submitted_article, notify
 
 submission_rate_limit = RateLimit(
@@ -23,7 +29,7 @@ upload_rate_limit = RateLimit("article-upload", limit=getattr(settings, "ARTICLE
 def topic_choices():
     labels = TopicLabel.objects.labels_for(Locale.get_active())
     tags = TopicLabel.objects.filter(locale=Locale.get_default()).select_related("tag").order_by("label")
-    return sorted(((label.tag.slug, labels.get(label.tag_id, label.label)) for label in tags), key=lambda c: c[1])
+    return sorted_by_name((label.tag.slug, labels.get(label.tag_id, label.label)) for label in tags)
 
 
 def submit_article(request, index):
@@ -49,3 +55,46 @@ def submit_article(request, index):
     response = index.render(request, context_overrides={"form": form}, template="articles/submit_article.html")
     response.status_code = status
     return response
+
+
+class SubmissionSidePanel(BaseSidePanel):
+    """Who sent a reader's article, beside its draft in the page editor."""
+
+    class SidePanelToggle(BaseSidePanel.SidePanelToggle):
+        aria_label = gettext_lazy("Toggle the reader's submission")
+        icon_name = "mail"
+        has_counter = False
+
+    name = "submission"
+    title = gettext_lazy("Reader's submission")
+    template_name = "articles/admin/submission_side_panel.html"
+    order = 150
+
+    def __init__(self, *args, submission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submission = submission
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["submission"] = self.submission
+        context["submission_url"] = reverse(
+            ArticleSubmission.snippet_viewset.get_url_name("inspect"), args=[self.submission.pk]
+        )
+        return context
+
+
+class ArticleEditView(EditView):
+    """The page editor, with the reader's submission in a side panel for those allowed to see it."""
+
+    def get_side_panels(self):
+        side_panels = super().get_side_panels()
+        if self.request.user.has_perm("articles.view_articlesubmission"):
+            submission = ArticleSubmission.objects.filter(article_id=self.page.pk).first()
+            if submission is not None:
+                side_panels.append(SubmissionSidePanel(self.page, self.request, submission=submission))
+        return side_panels
+
+
+class ArticlePageViewSet(PageViewSet):
+    model = ArticlePage
+    edit_view_class = ArticleEditView

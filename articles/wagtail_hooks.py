@@ -1,6 +1,10 @@
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,12 +22,24 @@ class TopicLabelViewSet(SnippetViewSet):
     search_fields = ["label"]
 
 
+def draft_article_url(submission):
+    return reverse("wagtailadmin_pages:edit", args=[submission.article_id]) if submission.article_id else None
+
+
 class ArticleSubmissionViewSet(SnippetViewSet):
     """Who submitted what: for editors only, never shown on the site."""
 
     model = ArticleSubmission
     icon = "mail"
-    list_display = ["title", "author_name", "organisation", "country", "language", "submitted_at"]
+    list_display = [
+        "title",
+        TitleColumn("article", label=gettext_lazy("Draft article"), get_url=draft_article_url),
+        "author_name",
+        "organisation",
+        "country",
+        "language",
+        "submitted_at",
+    ]
     list_filter = ["language"]
     search_fields = ["title", "author_name", "organisation"]
     inspect_view_enabled = True
@@ -32,6 +48,20 @@ class ArticleSubmissionViewSet(SnippetViewSet):
 
 register_snippet(TopicLabelViewSet)
 register_snippet(ArticleSubmissionViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_article_editor():
+    """Articles' page editor shows the reader's submission beside a submitted draft."""
+    from .views import ArticlePageViewSet
+
+    return ArticlePageViewSet("article_pages")
+
+
+@hooks.register("register_snippet_listing_buttons")
+def submission_article_button(snippet, user, next_url=None):
+    if isinstance(snippet, ArticleSubmission) and snippet.article_id:
+        yield Button(gettext_lazy("Edit the draft article"), draft_article_url(snippet), icon_name="edit", priority=5)
 
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK, order=10)
@@ -62,6 +92,7 @@ def latest_articles(home, request):
 
 @hooks.register("load_demo_content", order=10)
 def load_articles_demo_content(stdout):
+    """In Focus: topics and articles with their pictures."""
     from .demo import loader
 
     loader.load(stdout)

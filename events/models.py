@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import Country, CountryField
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -21,11 +21,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from home import locales, page_cache
 from home.blocks import BodyStreamBlock
+from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from search.documents import public_pages
 
 from . import recurrence
 from .forms import EventPageForm
+from .listing import first_month_with_events, one_per_event
+from .widgets import RecurrenceWidget
 
 UPCOMING_YEARS = 2
 EVENTS_PER_PAGE = 20
@@ -129,7 +132,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         categories = EventCategory.objects.filter(locale=locales.active())
         # Distinct in the database rather than one model instance per event.
         codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
-        countries = sorted(((code, Country(code).name) for code in codes), key=lambda country: str(country[1]))
+        countries = sorted_by_name((code, country_name(code)) for code in codes)
         return {
             "categories": categories,
             "countries": countries,
@@ -137,24 +140,36 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             "selected_country": request.GET.get("country", "").upper(),
         }
 
+    def upcoming_occurrences(self, events=None):
+        now = timezone.now()
+        events = self.events() if events is None else events
+        return events.occurrences(now, now + datetime.timedelta(days=365 * UPCOMING_YEARS))
+
+    def month_link(self, upcoming=None):
+        """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
+        upcoming = self.upcoming_occurrences() if upcoming is None else upcoming
+        return first_month_with_events(upcoming, default=timezone.localdate().replace(day=1))
+
+    def is_filtered(self, request):
+        return bool(request.GET.get("category", "").strip() or request.GET.get("country", "").strip())
+
     @path("", name="upcoming")
     def upcoming_route(self, request):
         from .views import month_view
 
         if "month" in request.GET:
             return month_view(request, self)
-        now = timezone.now()
-        occurrences = self.filtered_events(request).occurrences(
-            now, now + datetime.timedelta(days=365 * UPCOMING_YEARS)
-        )
-        page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
-        expire_when_occurrences_change(occurrences, now)
+        occurrences = self.upcoming_occurrences(self.filtered_events(request))
+        expire_when_occurrences_change(occurrences, timezone.now())
+        # Each series once, at its next date: a weekly event does not fill the list.
+        page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
                 "view": "upcoming",
                 "page_obj": page_obj,
-                "occurrences": page_obj.object_list,
+                "entries": page_obj.object_list,
+                "month_link": self.month_link(None if self.is_filtered(request) else occurrences),
                 **self.filter_context(request),
             },
         )
@@ -167,13 +182,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         expire_when_occurrences_change(occurrences, now)
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
-        page_obj = self.paginate(request, occurrences, EVENTS_PER_PAGE)
+        page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
                 "view": "past",
                 "page_obj": page_obj,
-                "occurrences": page_obj.object_list,
+                "entries": page_obj.object_list,
+                "month_link": self.month_link(),
                 **self.filter_context(request),
             },
         )
@@ -201,6 +217,12 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Defaults to the image's own description."),
     )
     category = models.ForeignKey(
         EventCategory,
@@ -259,7 +281,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldRowPanel([FieldPanel("time_zone"), FieldPanel("all_day")]),
-                FieldPanel("recurrence"),
+                FieldPanel("recurrence", widget=RecurrenceWidget),
                 InlinePanel("occurrence_overrides", label=_("Changes to single occurrences")),
             ],
             heading=_("When"),
@@ -275,7 +297,7 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [FieldPanel("registration_url"), FieldPanel("registration_deadline")], heading=_("Registration")
         ),
-        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
     ]
 
@@ -295,6 +317,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("summary"),
         APIField("body"),
         APIField("image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("image_alt_text"),
         APIField("category_detail"),
         APIField("organiser"),
         APIField("start"),
@@ -334,6 +357,12 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def intro_text(self):
         return self.summary
+
+    @property
+    def image_alt_text(self):
+        if self.image_alt:
+            return self.image_alt
+        return self.image.description if self.image else ""
 
     def get_listing_summary(self):
         return self.listing_summary or self.summary

@@ -3,21 +3,26 @@ import datetime
 import re
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 from wagtail.admin.auth import user_passes_test
 from wagtail.models import Page
 
+from . import recurrence, recurrence_text
 from .ical import MAX_EXDATES_PER_EVENT, MAX_IMPORT_BYTES, MAX_IMPORT_EVENTS, CalendarImportError
 from .imports import progress, start_import
 from .models import FIRST_YEAR, CalendarImport, EventIndexPage, EventPage
 
 LAST_YEAR = 2100
+RULE_MAX_LENGTH = 500  # the recurrence field's max_length
 MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
@@ -28,7 +33,12 @@ def month_view(request, index):
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         response = index.render(
             request,
-            context_overrides={"view": "month", "month_error": True, **index.filter_context(request)},
+            context_overrides={
+                "view": "month",
+                "month_error": True,
+                "month_link": index.month_link(),
+                **index.filter_context(request),
+            },
             template="events/month.html",
         )
         response.status_code = 400
@@ -63,10 +73,45 @@ def month_view(request, index):
             "previous_month": previous if previous.year >= FIRST_YEAR else None,
             "next_month": following if following.year <= LAST_YEAR else None,
             "has_events": bool(by_day),
+            "month_link": index.month_link(),
             **index.filter_context(request),
         },
         template="events/month.html",
     )
+
+
+@require_GET
+def recurrence_preview(request):
+    """
+    For the recurrence picker: the rule in words and its next five dates on
+    the event's clock (?rule=&start=YYYY-MM-DD HH:MM&time_zone=). Admin only
+    (registered with the admin's URLs); a bad rule is a 400 with the reason.
+    """
+    rule = request.GET.get("rule", "").strip()
+    zone = request.GET.get("time_zone", "UTC")
+    if zone not in recurrence.TIME_ZONE_NAMES:
+        return JsonResponse({"error": _("Choose the event's time zone.")}, status=400)
+    if len(rule) > RULE_MAX_LENGTH:
+        return JsonResponse({"error": _("This rule is too long.")}, status=400)
+    try:
+        recurrence.validate_recurrence(rule)
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    try:
+        start = parse_datetime(request.GET.get("start", "").strip()[:40])
+    except ValueError:
+        start = None
+    if start is None:
+        return JsonResponse({"summary": recurrence_text.describe(rule), "dates": []})
+    start = start.replace(tzinfo=None, second=0, microsecond=0)
+    with translation.override(translation.get_language()), timezone.override(zone):
+        dates = recurrence_text.next_dates(rule, start, zone)
+        return JsonResponse(
+            {
+                "summary": recurrence_text.describe(rule),
+                "dates": [recurrence_text.describe_moment(moment) for moment in dates],
+            }
+        )
 
 
 def serve_ics(request, path, name):

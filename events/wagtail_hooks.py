@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from . import views
+from .listing import one_per_event
 from .models import EventCategory, EventIndexPage, EventPage, expire_when_occurrences_change
 from .templatetags.event_tags import occurrence_when
 
@@ -31,6 +32,7 @@ def register_import_url():
     return [
         path("events/import/", views.import_ical, name="events_import_ical"),
         path("events/import/<int:pk>/", views.import_status, name="events_import_status"),
+        path("events/recurrence-preview/", views.recurrence_preview, name="events_recurrence_preview"),
     ]
 
 
@@ -50,11 +52,12 @@ def upcoming_events(home, request):
     if index is None:
         return None
     now = timezone.now()
-    # The three soonest in the coming year: look a month ahead first, which
-    # usually finds them, rather than expanding every event of the year.
+    # The next date of each event (a weekly series takes one place, not
+    # three), the three soonest in the coming year: look a month ahead first,
+    # which usually finds them, rather than expanding every event of the year.
     for days in (31, 365):
         found = index.events().occurrences(now, now + datetime.timedelta(days=days))
-        occurrences = [o for o in found if not o.cancelled][:3]
+        occurrences = [entry.occurrence for entry in one_per_event(o for o in found if not o.cancelled)][:3]
         if len(occurrences) == 3:
             break
     expire_when_occurrences_change(occurrences, now)
@@ -79,6 +82,7 @@ def upcoming_events(home, request):
 
 @hooks.register("load_demo_content", order=20)
 def load_events_demo_content(stdout):
+    """Events calendar: categories and events with their pictures."""
     from .demo import loader
 
     loader.load(stdout)

@@ -270,7 +270,20 @@ class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
     pass
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class WholeNumberPaginationMixin:
+    """?offset= and ?limit= the database can take: 400 for ?offset=99999999999999999999, not a server error."""
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        for name in ("offset", "limit"):
+            value = self.request.GET.get(name)
+            if value is not None and not (value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER):
+                raise BadRequestError(
+                    _("%(name)s must be a whole number up to %(max)s.") % {"name": name, "max": MAX_INTEGER}
+                )
+
+
+class PublicImagesAPIViewSet(WholeNumberPaginationMixin, ImagesAPIViewSet):
     """Only images that live, public content uses: never those of drafts, private pages or hidden profiles."""
 
     base_serializer_class = PublicImageSerializer
@@ -280,7 +293,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
         return super().get_queryset().filter(pk__in=used_by_public_content(self.model)).prefetch_related("tags")
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(WholeNumberPaginationMixin, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
     parameters = PublicImagesAPIViewSet.parameters
 

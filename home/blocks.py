@@ -72,6 +72,29 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
+class ActionLinkBlock(blocks.StructBlock):
+    """A button to one thing a reader can do: join, submit an article, see an event."""
+
+    label = blocks.CharBlock(label=_("Label"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"))
+    path = blocks.RegexBlock(
+        label=_("Address inside the page"),
+        regex=r"^([a-z0-9-]+/)*$",
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Optional: a view of the page, such as join/ for the member directory's application form "
+            "or submit/ for the In Focus submission form."
+        ),
+        error_messages={"invalid": _("Use lower-case words ending in a slash, such as join/.")},
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "home/blocks/action_link_block.html"
+
+
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     label = blocks.CharBlock(

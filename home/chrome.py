@@ -58,7 +58,12 @@ def _navigation(locale):
     for item in items:
         page = visible.get(item.link_page.translation_key)
         if page is not None:
-            result.append({"label": item.link_label or page.title, "url": page.url, "path": page.path})
+            # A label written in the default language's menu (used while this
+            # language has none) is in that language; a page title is not.
+            language = menu.locale.language_code if item.link_label else locale.language_code
+            result.append(
+                {"label": item.link_label or page.title, "url": page.url, "path": page.path, "language": language}
+            )
     return result
 
 
@@ -66,13 +71,16 @@ def _footer(locale):
     from .models import FooterText
 
     footer = FooterText.objects.for_locale(locale)
-    return expand_db_html(footer.body) if footer else ""
+    if footer is None:
+        return {"html": "", "language": locale.language_code}
+    return {"html": expand_db_html(footer.body), "language": footer.locale.language_code}
 
 
 def navigation(locale=None):
-    """[{"label", "url", "path"}] for the main menu in `locale`."""
+    """[{"label", "url", "path", "language"}] for the main menu in `locale`."""
     return _cached("navigation", locale or locales.active(), _navigation)
 
 
-def footer_html(locale=None):
+def footer(locale=None):
+    """{"html", "language"}: the footer text in `locale`, or in the default language until it is translated."""
     return _cached("footer", locale or locales.active(), _footer)

@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from . import locales, page_cache
-from .blocks import BodyStreamBlock, GoalBlock
+from .blocks import ActionLinkBlock, BodyStreamBlock, GoalBlock
 from .forms import WebhookEndpointForm
 
 # Hook name under which sections (articles, events, ...) offer the home page a
@@ -127,6 +127,19 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Defaults to the image's own description."),
+    )
+    hero_actions = StreamField(
+        [("action", ActionLinkBlock())],
+        verbose_name=_("calls to action"),
+        blank=True,
+        max_num=3,
+        help_text=_("Up to three buttons under the hero text; the first stands out."),
+    )
     hero_link_label = models.CharField(_("hero button label"), max_length=80, blank=True)
     hero_link_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -147,6 +160,8 @@ class HomePage(BasePage):
                 FieldPanel("hero_title"),
                 FieldPanel("hero_text"),
                 FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_actions"),
                 FieldPanel("hero_link_label"),
                 PageChooserPanel("hero_link_page"),
             ],
@@ -170,6 +185,8 @@ class HomePage(BasePage):
         APIField("hero_title"),
         APIField("hero_text"),
         APIField("hero_image", serializer=ImageRenditionField("fill-1600x600")),
+        APIField("hero_image_alt_text"),
+        APIField("hero_actions"),
         APIField("hero_link_label"),
         APIField("hero_link_page"),
         APIField("goals_heading"),
@@ -180,6 +197,12 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    @property
+    def hero_image_alt_text(self):
+        if self.hero_image_alt:
+            return self.hero_image_alt
+        return self.hero_image.description if self.hero_image else ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

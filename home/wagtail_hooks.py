@@ -21,6 +21,7 @@ register_snippet(FooterText)
 
 @hooks.register("load_demo_content", order=0)
 def load_home_demo_content(stdout):
+    """Home, About and privacy pages, the footer, and the home page's picture."""
     from .demo import loader
 
     loader.load(stdout)
@@ -28,6 +29,7 @@ def load_home_demo_content(stdout):
 
 @hooks.register("load_demo_content", order=1000)
 def load_navigation_demo_content(stdout):
+    """Navigation, the home page's calls to action and translation teams."""
     from .demo import loader
 
     loader.finish(stdout)
@@ -104,9 +106,24 @@ def register_translation_menu_item():
     return MenuItem(_("Translations"), reverse("home_translation_dashboard"), icon_name="globe", order=250)
 
 
+@hooks.register("construct_reports_menu")
+def one_translations_screen(request, menu_items):
+    """
+    Our dashboard (main menu → Translations) covers wagtail-localize's
+    Translations report and more: offer one place, not two with one name.
+    """
+    report_url = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
 @hooks.register("insert_global_admin_js")
 def content_direction_js():
     return format_html('<script src="{}" defer></script>', static("home/js/content-direction.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def content_direction_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/css/content-direction.css"))
 
 
 class WebhookEndpointViewSet(SnippetViewSet):
@@ -135,7 +152,16 @@ register_snippet(WebhookDeliveryViewSet)
 
 @hooks.register("register_page_header_buttons")
 def machine_translate_button(page, user, view_name, next_url=None):
-    if page.depth > 1 and page.locale_id == Locale.get_default().pk and page.permissions_for_user(user).can_edit():
+    from .translation import machine
+
+    # Only where it can act: a provider is set up and a language lacks this page.
+    if (
+        page.depth > 1
+        and page.locale_id == Locale.get_default().pk
+        and machine.get_machine_translator() is not None
+        and page.permissions_for_user(user).can_edit()
+        and machine.missing_locales(page)
+    ):
         yield Button(
             _("Machine-translate into missing languages"),
             reverse("home_machine_translate", args=[page.pk]),

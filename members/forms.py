@@ -1,11 +1,10 @@
 from django import forms
 from django.conf import global_settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.abuse import HoneypotFormMixin
+from home.collation import country_options
 
 # The languages a member may say she speaks: the ones Django has names for.
 SPOKEN_LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda choice: choice[1])
@@ -25,7 +24,7 @@ class MembershipApplicationForm(HoneypotFormMixin, forms.Form):
     position = forms.CharField(label=_("Position"), max_length=200)
     organisation = forms.CharField(label=_("Organisation"), max_length=200)
     sector = forms.ChoiceField(label=_("Sector"))
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=country_options)
     email = forms.EmailField(label=_("Email"), max_length=254, help_text=_("Only the secretariat sees it."))
     motivation = forms.CharField(
         label=_("Why do you want to join?"),

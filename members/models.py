@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -6,7 +7,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import Country, CountryField
+from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -20,6 +21,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import locales, page_cache
+from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 
 from .forms import MemberForm
@@ -330,12 +332,8 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             "sectors": Sector.choices,
             "regions": Region.choices,
             # Distinct in the database: a few hundred countries, not every member.
-            "countries": sorted(
-                {
-                    (code, str(Country(code).name))
-                    for code in listed.order_by().values_list("country", flat=True).distinct()
-                },
-                key=lambda c: c[1],
+            "countries": sorted_by_name(
+                (code, country_name(code)) for code in listed.order_by().values_list("country", flat=True).distinct()
             ),
             "expertise": MemberExpertiseTag.objects.filter(content_object__listed=True)
             .values_list("tag__slug", "tag__name")
@@ -381,6 +379,12 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     def profile_url(self, member):
         return self.url + self.reverse_subpage("profile", args=[member.slug])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Areas of expertise are tags, written once, in the default language.
+        context["tag_language"] = settings.LANGUAGE_CODE
+        return context
 
 
 def member_counts():

@@ -63,6 +63,7 @@ def member_data_rights_buttons(snippet, user, next_url=None):
 
 @hooks.register("load_demo_content", order=30)
 def load_members_demo_content(stdout):
+    """Member directory: sample members with drawn portraits."""
     from .demo import loader
 
     loader.load(stdout)

@@ -12,6 +12,8 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from home.collation import sort_key
+
 SHAPES = Path(__file__).parent / "data" / "countries-110m.json"
 ANTARCTICA = "010"
 # Colour bins: (lowest count, CSS class). Counts are shown, never individuals.
@@ -112,7 +114,7 @@ def choropleth(counts):
         shapes.append({"code": code, "name": name, "path": path, "count": count, "css": bin_class(count)})
     rows = sorted(
         ({"code": code, "name": str(countries.name(code)), "count": count} for code, count in counts.items()),
-        key=lambda row: (-row["count"], row["name"]),
+        key=lambda row: (-row["count"], sort_key(row["name"])),
     )
     legend = [
         {"css": "map-bin-1", "label": _("1–2 members")},

@@ -17,6 +17,11 @@ if [ "$SEARCH_URL" = "http://127.0.0.1:9200" ] && ! curl -fsS "$SEARCH_URL" >/de
     trap 'scripts/search_engine.sh stop' EXIT
 fi
 
+# axe-core for the browser tests' accessibility checks, from package-lock.json.
+if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then
+    npm ci --no-audit --no-fund --loglevel=error >&2
+    cp package-lock.json node_modules/.installed-lock.json
+fi
 $PY scripts/check_messages.py --compile
 echo "== manage.py check"
 $PY manage.py check

@@ -6,6 +6,7 @@ reads it from its own connection.
 """
 
 import io
+import mimetypes
 import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
@@ -22,12 +24,14 @@ from wagtail.models import Locale, Site
 
 from search import index as search_index
 from tests import servers
+from tests.pictures import make_demo_renditions
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
+        make_demo_renditions()
         User = get_user_model()
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@example.org", "admin-password")
@@ -126,6 +130,27 @@ def admin_client(client, admin_user):
     return client
 
 
+class _MediaFromStorage:
+    """Serves uploaded media (the demo's pictures) from the default storage, as a CDN would in production."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith(settings.MEDIA_URL):
+            return self.application(environ, start_response)
+        name = path[len(settings.MEDIA_URL) :]
+        if ".." in name or not default_storage.exists(name):
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"Not found"]
+        with default_storage.open(name) as file:
+            data = file.read()
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        start_response("200 OK", [("Content-Type", content_type), ("Content-Length", str(len(data)))])
+        return [data]
+
+
 class _QuietHandler(WSGIRequestHandler):
     def log_message(self, format, *args):  # noqa: A002
         pass
@@ -139,7 +164,11 @@ def live_site(django_db_setup, django_db_blocker):
     """
     django_db_blocker.unblock()
     server = make_server(
-        "127.0.0.1", 0, StaticFilesHandler(WSGIHandler()), server_class=ThreadedWSGIServer, handler_class=_QuietHandler
+        "127.0.0.1",
+        0,
+        _MediaFromStorage(StaticFilesHandler(WSGIHandler())),
+        server_class=ThreadedWSGIServer,
+        handler_class=_QuietHandler,
     )
     # Join request threads on close, so none still holds a database connection
     # when the test database is dropped.

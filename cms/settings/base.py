@@ -207,6 +207,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates read the same in the page and in the reader's browser (see cms/formats).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -361,6 +363,9 @@ elif libretranslate_url := os.environ.get("LIBRETRANSLATE_URL"):
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+# No Gravatar: it is unreachable offline (broken avatars) and tells a third
+# party which editors use the admin. Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Workflow notifications go to the moderators of each task, not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

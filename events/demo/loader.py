@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from wagtail.models import Locale
 
 from events.models import EventCategory, EventIndexPage, EventOccurrenceOverride, EventPage
+from home.demo import pictures
 from home.demo.loader import english, home_page, publish, section_content, translate_missing
 from home.translation import translate_object
 
@@ -70,6 +71,8 @@ def event(index, data):
         country=data.get("country", ""),
         online_url=data.get("online_url", ""),
         registration_url=data.get("registration_url", ""),
+        image=pictures.event_image(data["category"], data["slug"]),
+        image_alt=pictures.EVENT_ALT[data["category"]]["en"],
     )
     for override in data.get("overrides", []):
         page.occurrence_overrides.add(
@@ -97,6 +100,8 @@ def strings(data, code):
             pairs.setdefault(data[name], data[name])
     for override in data.get("overrides", []):
         pairs[override["note"]["en"]] = override["note"][code]
+    alt = pictures.EVENT_ALT[data["category"]]
+    pairs[alt["en"]] = alt[code]
     return pairs
 
 

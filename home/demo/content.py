@@ -454,3 +454,162 @@ FOOTER = {
     ),
     "zh-hans": "信息通信技术女性决策者全球网络联系全球信息通信技术领域的女性领导者，并推广国际信息通信技术女童日。",
 }
+
+# The buttons under the home page's hero: the page they open (by the slugs
+# of its path under the home page), a view of it, and their label.
+HERO_ACTIONS = [
+    {
+        "slugs": ["members"],
+        "path": "join/",
+        "label": {
+            "en": "Join the Network",
+            "fr": "Rejoindre le Réseau",
+            "es": "Únase a la Red",
+            "ru": "Вступить в Сеть",
+            "ar": "انضمي إلى الشبكة",
+            "zh-hans": "加入网络",
+        },
+    },
+    {
+        "slugs": ["in-focus"],
+        "path": "submit/",
+        "label": {
+            "en": "Submit an article",
+            "fr": "Proposer un article",
+            "es": "Envíe un artículo",
+            "ru": "Предложить статью",
+            "ar": "أرسلي مقالًا",
+            "zh-hans": "投稿文章",
+        },
+    },
+    {
+        "slugs": ["events", "international-girls-in-ict-day"],
+        "path": "",
+        "label": {
+            "en": "Girls in ICT Day",
+            "fr": "Journée des filles dans le secteur des TIC",
+            "es": "Día de las Niñas en las TIC",
+            "ru": "День «Девушки в ИКТ»",
+            "ar": "يوم الفتيات في مجال تكنولوجيا المعلومات والاتصالات",
+            "zh-hans": "信息通信技术女童日",
+        },
+    },
+]
+
+# A standard page under About: how the Network treats personal data.
+PRIVACY = {
+    "en": {
+        "title": "Privacy notice",
+        "intro": "What the Network keeps about members, applicants and readers, and why.",
+        "body": [
+            ("h", "Members and applicants"),
+            (
+                "p",
+                "The secretariat keeps what you send when you apply to join and, once you are a member, your "
+                "profile. Nothing on your profile is public until you choose to make it so, and you can ask for "
+                "a copy of your data or for it to be erased at any time.",
+            ),
+            ("h", "Readers"),
+            (
+                "p",
+                "The site sets no advertising or tracking cookies and loads nothing from other websites. If you "
+                "submit an article, your email address is used only to contact you about it.",
+            ),
+        ],
+    },
+    "fr": {
+        "title": "Politique de confidentialité",
+        "intro": "Ce que le Réseau conserve sur ses membres, les candidates et les lecteurs, et pourquoi.",
+        "body": [
+            ("h", "Membres et candidates"),
+            (
+                "p",
+                "Le secrétariat conserve ce que vous envoyez lorsque vous demandez à adhérer et, une fois membre, "
+                "votre profil. Rien de votre profil n'est public tant que vous ne l'avez pas choisi, et vous "
+                "pouvez à tout moment demander une copie de vos données ou leur effacement.",
+            ),
+            ("h", "Lecteurs"),
+            (
+                "p",
+                "Le site ne dépose aucun cookie publicitaire ou de suivi et ne charge rien depuis d'autres sites. "
+                "Si vous proposez un article, votre adresse électronique sert uniquement à vous contacter à son "
+                "sujet.",
+            ),
+        ],
+    },
+    "es": {
+        "title": "Aviso de privacidad",
+        "intro": "Lo que la Red guarda sobre sus miembros, las solicitantes y los lectores, y por qué.",
+        "body": [
+            ("h", "Miembros y solicitantes"),
+            (
+                "p",
+                "La secretaría guarda lo que usted envía al solicitar su adhesión y, una vez que es miembro, su "
+                "perfil. Nada de su perfil es público hasta que usted lo decida, y puede pedir en cualquier "
+                "momento una copia de sus datos o que se borren.",
+            ),
+            ("h", "Lectores"),
+            (
+                "p",
+                "El sitio no instala cookies publicitarias ni de seguimiento y no carga nada de otros sitios web. "
+                "Si envía un artículo, su dirección de correo electrónico solo se usa para contactarle sobre él.",
+            ),
+        ],
+    },
+    "ru": {
+        "title": "Политика конфиденциальности",
+        "intro": "Какие сведения об участницах, кандидатках и читателях хранит Сеть и зачем.",
+        "body": [
+            ("h", "Участницы и кандидатки"),
+            (
+                "p",
+                "Секретариат хранит то, что вы присылаете в заявке на вступление, а после вступления — ваш "
+                "профиль. Ничто в профиле не становится публичным, пока вы сами этого не решите, и вы в любой "
+                "момент можете запросить копию своих данных или их удаление.",
+            ),
+            ("h", "Читатели"),
+            (
+                "p",
+                "Сайт не использует рекламные и отслеживающие файлы cookie и ничего не загружает с других сайтов. "
+                "Если вы присылаете статью, ваш адрес электронной почты используется только для связи с вами "
+                "по её поводу.",
+            ),
+        ],
+    },
+    "ar": {
+        "title": "إشعار الخصوصية",
+        "intro": "ما تحتفظ به الشبكة عن العضوات والمتقدمات والقراء، ولماذا.",
+        "body": [
+            ("h", "العضوات والمتقدمات"),
+            (
+                "p",
+                "تحتفظ الأمانة بما ترسلينه عند التقدم بطلب الانضمام، وبملفك الشخصي بعد أن تصبحي عضوة. ولا يُنشر "
+                "أي شيء من ملفك الشخصي ما لم تختاري ذلك، ويمكنك في أي وقت طلب نسخة من بياناتك أو محوها.",
+            ),
+            ("h", "القراء"),
+            (
+                "p",
+                "لا يضع الموقع ملفات تعريف ارتباط إعلانية أو للتتبع، ولا يحمّل أي شيء من مواقع أخرى. وإذا أرسلت "
+                "مقالًا، فلا يُستخدم عنوان بريدك الإلكتروني إلا للتواصل معك بشأنه.",
+            ),
+        ],
+    },
+    "zh-hans": {
+        "title": "隐私声明",
+        "intro": "网络保存哪些关于成员、申请人和读者的信息，以及原因。",
+        "body": [
+            ("h", "成员和申请人"),
+            (
+                "p",
+                "秘书处保存您申请加入时提交的信息，以及您成为成员后的个人资料。在您选择公开之前，资料中的任何内容"
+                "都不会公开；您可以随时索取您的数据副本或要求删除。",
+            ),
+            ("h", "读者"),
+            (
+                "p",
+                "本网站不设置广告或跟踪 Cookie，也不从其他网站加载任何内容。如果您投稿，您的电子邮件地址仅用于就"
+                "该文章与您联系。",
+            ),
+        ],
+    },
+}

@@ -4,10 +4,11 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from home.models import AboutPage, FooterText, HomePage, NavigationMenu, NavigationMenuItem
+from home.models import AboutPage, FooterText, HomePage, NavigationMenu, NavigationMenuItem, StandardPage
 from home.translation import parallel_strings, translate_object
 
-from .content import ABOUT, FOOTER, HOME
+from . import pictures
+from .content import ABOUT, FOOTER, HERO_ACTIONS, HOME, PRIVACY
 
 TARGET_LANGUAGES = ["ar", "es", "fr", "ru", "zh-hans"]
 
@@ -39,6 +40,8 @@ def home_page():
         slug="home",
         hero_title=text["hero_title"],
         hero_text=text["hero_text"],
+        hero_image=pictures.hero_image(),
+        hero_image_alt=pictures.HERO_ALT["en"],
         hero_link_label=text["hero_link_label"],
         goals_heading=text["goals_heading"],
         goals=[("goal", {"title": title, "text": body}) for title, body in text["goals"]],
@@ -78,6 +81,16 @@ def about_page(home):
     return about
 
 
+def privacy_page(about):
+    privacy = StandardPage.objects.child_of(about).filter(slug="privacy").first()
+    if privacy is None:
+        text = PRIVACY["en"]
+        privacy = StandardPage(title=text["title"], slug="privacy", intro=text["intro"], body=about_body(text["body"]))
+        about.add_child(instance=privacy)
+        publish(privacy)
+    return privacy
+
+
 def about_body(blocks):
     return [
         ("heading", {"text": text, "level": "h2"}) if kind == "h" else ("paragraph", RichText(f"<p>{text}</p>"))
@@ -115,17 +128,49 @@ def footer():
     return footer
 
 
+def home_content():
+    """The home page's text in each language, its picture's description included."""
+    return {code: {**text, "hero_image_alt": pictures.HERO_ALT[code]} for code, text in HOME.items()}
+
+
+def hero_actions(home):
+    """
+    The hero's buttons (join, submit an article, Girls in ICT Day), added once
+    every section exists, in every language.
+    """
+    if home.hero_actions:
+        return
+    if home.hero_link_page is None:
+        home.hero_link_page = AboutPage.objects.child_of(home).first()
+    actions = []
+    for action in HERO_ACTIONS:
+        page = home
+        for slug in action["slugs"]:
+            page = page.get_children().filter(slug=slug).first() if page else None
+        if page is not None:
+            actions.append(("action", {"label": action["label"]["en"], "page": page, "path": action["path"]}))
+    if not actions:
+        return
+    home.hero_actions = actions
+    publish(home)
+    for code in TARGET_LANGUAGES:
+        labels = {action["label"]["en"]: action["label"][code] for action in HERO_ACTIONS}
+        translate_object(home, code, labels)
+
+
 def load(stdout):
     home = home_page()
-    translate_missing(home, HOME)
+    translate_missing(home, home_content())
     about = about_page(home)
     translate_missing(about, ABOUT)
+    translate_missing(privacy_page(about), PRIVACY)
     footer()
-    stdout.write("Home and About pages ready in six languages.")
+    stdout.write("Home, About and privacy pages ready in six languages.")
 
 
 def finish(stdout):
     """Run last, once every section has added its index page."""
     home = home_page()
+    hero_actions(home)
     navigation(home)
-    stdout.write("Navigation ready in six languages.")
+    stdout.write("Navigation and the home page's calls to action ready in six languages.")

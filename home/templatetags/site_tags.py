@@ -6,66 +6,34 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
-from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home import chrome, page_cache
-from search.documents import public_pages
+from home import chrome, content_language
+from home.language_links import link, page_language_links
 
 register = template.Library()
-
-
-def live_public_translations(page):
-    """
-    Every live translation of `page` (itself included) that an anonymous
-    reader may see, keyed by language code.
-    """
-    page_cache.links_to_translations(page)
-    translations = public_pages(page.get_translations(inclusive=True)).select_related("locale")
-    return {p.locale.language_code: p for p in translations}
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """
-    Links for the language switcher and hreflang alternates.
+    Links for the language switcher and hreflang alternates, one per language.
 
-    On a Wagtail page, only languages with a live, public translation are
-    offered. Elsewhere (search, forms) the same path is offered in every
-    language. A view that knows better (the error pages) passes its own
-    `language_links`.
+    On a Wagtail page, each language links to the page's live, public
+    translation, or else to the nearest translated section above it (marked
+    `fallback`: not an hreflang alternate). Elsewhere (search, forms) the
+    same path is offered in every language.
     """
     if context.get("language_links") is not None:
         return context["language_links"]
     request = context.get("request")
-    current = translation.get_language()
-    names = dict(settings.LANGUAGES)
-    links = []
     if isinstance(page, Page) and page.pk:
-        available = live_public_translations(page)
-        for code, _name in settings.LANGUAGES:
-            if code in available:
-                # With the request, Wagtail reads the site roots once for every link.
-                links.append(_link(code, names[code], available[code].get_url(request), current, request))
-    elif request is not None:
-        for code, _name in settings.LANGUAGES:
-            links.append(_link(code, names[code], translate_url(request.get_full_path(), code), current, request))
-    return links
-
-
-def _link(code, name, url, current, request):
-    with translation.override(code):
-        native_name = str(name)
-    return {
-        "code": code,
-        "name": native_name,
-        "url": url,
-        "absolute_url": request.build_absolute_uri(url) if request else url,
-        "is_current": code == current,
-        "bidi": translation.get_language_info(code)["bidi"],
-    }
+        return page_language_links(page, request)
+    if request is None:
+        return []
+    return [link(code, translate_url(request.get_full_path(), code), request) for code, _name in settings.LANGUAGES]
 
 
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
@@ -81,8 +49,10 @@ def main_navigation(context):
 
 
 @register.simple_tag
-def footer_html():
-    return mark_safe(chrome.footer_html())  # noqa: S308 - rich text from the editors, rendered by Wagtail
+def site_footer():
+    footer = chrome.footer()
+    # Rich text from the editors, rendered by Wagtail.
+    return {"html": mark_safe(footer["html"]), "language": footer["language"]}  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
@@ -117,3 +87,34 @@ def isodate(value):
         return datetime.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+@register.simple_tag
+def lang_attrs(value):
+    """
+    ` lang="en" dir="ltr"` on an element whose text is in another language
+    than the page (an untranslated profile, a fallback label), else nothing.
+    `value` is a language code, a Locale, a translatable object or a fallback
+    string (content_language.TextIn).
+    """
+    return content_language.attributes(value)
+
+
+@register.simple_tag
+def name_attrs(text):
+    """The same for a proper name, told by its script: ` lang="en" dir="ltr"` for 'Nairobi' on an Arabic page."""
+    return content_language.name_attributes(text)
+
+
+@register.filter
+def in_its_language(value):
+    """`value`, escaped, in a span that says its language when that is not the page's (for inside sentences)."""
+    attributes = content_language.attributes(value)
+    return format_html("<span{}>{}</span>", attributes, value) if attributes else conditional_escape(value)
+
+
+@register.filter
+def name_in_its_script(text):
+    """A proper name, escaped, in a span that says its language where its script is not the page's."""
+    attributes = content_language.name_attributes(text)
+    return format_html("<span{}>{}</span>", attributes, text) if attributes else conditional_escape(text)

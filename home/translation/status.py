@@ -52,6 +52,11 @@ class Row:
     edit_url: str
     changed_at: object
     cells: list
+    path: str = ""  # a page's place in the tree, to find its sub-pages' rows
+
+    @property
+    def has_missing(self):
+        return any(cell.state == MISSING for cell in self.cells)
 
     def as_json(self):
         return {
@@ -183,6 +188,7 @@ def page_rows(section=None, source_locale=None):
                 reverse("wagtailadmin_pages:edit", args=[page.pk]),
                 changed_at,
                 cells,
+                page.path,
             )
         )
     return rows

@@ -30,6 +30,18 @@ def sections(locale):
     return list(home.get_children().order_by("path")) if home else []
 
 
+def mark_machine_translatable(rows, available):
+    """
+    Which rows get machine-translation buttons: only where a provider is set
+    up and some language is missing, for the page itself ("This page") or
+    for it or any page below it ("With sub-pages"). Rows come in tree order.
+    """
+    for index, row in enumerate(rows):
+        below = [other for other in rows[index + 1 :] if other.path.startswith(row.path)]
+        row.machine_translate_page = available and row.has_missing
+        row.machine_translate_section = available and bool(below) and any(r.has_missing for r in [row, *below])
+
+
 @user_passes_test(can_see_dashboard)
 def dashboard(request):
     source = Locale.get_default()
@@ -48,6 +60,7 @@ def dashboard(request):
     state = request.GET.get("state", "")
     rows = status.page_rows(section=section)
     snippet_rows = [] if section else status.snippet_rows()
+    mark_machine_translatable(rows, machine.get_machine_translator() is not None)
     for row in [*rows, *snippet_rows]:
         row.cells = [cell for cell in row.cells if cell.language in shown]
     if state in STATE_LABELS:

@@ -5,6 +5,7 @@ import datetime
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from home.demo import pictures
 from home.demo.loader import english, home_page, publish, section_content, translate_missing
 from home.translation import translate_object
 from members.models import Member, MemberDirectoryPage
@@ -53,6 +54,9 @@ def member(row):
         show_organisation=listed and sector != "government",
         show_biography=listed,
         show_links=listed and year % 2 == 0,
+        # Only members who show a photo get a drawn portrait.
+        photo=pictures.portrait_image(name) if listed else None,
+        photo_alt=pictures.PORTRAIT_ALT["en"].format(name=name) if listed else "",
         email=f"{slugify(name).replace('-', '.')}@{CONTACT_DOMAIN}",
         phone="+41 22 000 00 00",
         locale=english(),
@@ -82,6 +86,11 @@ def load(stdout):
                     **({profile.honorific: profile.honorific} if profile.honorific else {}),
                     profile.position: POSITIONS[position_key(profile.position)][code],
                     profile.biography: BIOGRAPHY[code].format(name=profile.full_name, topic=TOPICS[topic][code]),
+                    **(
+                        {profile.photo_alt: pictures.PORTRAIT_ALT[code].format(name=profile.full_name)}
+                        if profile.photo_alt
+                        else {}
+                    ),
                 },
             )
     stdout.write(f"Members ready: {len(MEMBERS)} fictional sample members, {len(TRANSLATED)} translated.")

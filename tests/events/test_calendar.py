@@ -96,7 +96,7 @@ class TestUpcomingList:
             end=start + datetime.timedelta(hours=1),
         )
         content = client.get(events_index.url).content.decode()
-        assert re.search(r"8 a\.m\.–9 a\.m\. JST", content)
+        assert re.search(r"8:00 AM–9:00 AM JST", content)
         assert "data-local-time" in content and "local-time.js" in content
 
     def test_filter_by_category_and_country(self, client, events_index):

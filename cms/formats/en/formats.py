@@ -1,0 +1,5 @@
+DATE_FORMAT = "F j, Y"  # January 6, 2027
+TIME_FORMAT = "g:i A"  # 6:00 PM
+DATETIME_FORMAT = "F j, Y, g:i A"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "F j"

@@ -1,0 +1,5 @@
+DATE_FORMAT = "j F Y"  # 6 janvier 2027
+TIME_FORMAT = "H:i"  # 18:00
+DATETIME_FORMAT = "j F Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"

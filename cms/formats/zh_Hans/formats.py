@@ -1,0 +1,5 @@
+DATE_FORMAT = "Y年n月j日"  # 2027年1月6日
+TIME_FORMAT = "H:i"  # 18:00
+DATETIME_FORMAT = "Y年n月j日 H:i"
+YEAR_MONTH_FORMAT = "Y年n月"
+MONTH_DAY_FORMAT = "n月j日"

@@ -1,0 +1,93 @@
+"""
+Where the language switcher sends a reader: the page itself in each language
+when it is translated, otherwise the nearest translated section above it (or
+the home page), so that a reader who lands on an untranslated page can always
+get back to her own language.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page
+
+from . import page_cache
+
+
+def native_name(code):
+    """A language's name in that language: 'العربية', 'Français'."""
+    with translation.override(code):
+        return str(dict(settings.LANGUAGES)[code])
+
+
+def fallback_hint(code):
+    """Why the link does not open the same page, said in the link's language."""
+    with translation.override(code):
+        return gettext("This page is not translated yet: this link opens the nearest section that is.")
+
+
+def link(code, url, request, fallback=False):
+    return {
+        "code": code,
+        "name": native_name(code),
+        "hint": fallback_hint(code) if fallback else "",
+        "url": url,
+        "absolute_url": request.build_absolute_uri(url) if request else url,
+        "is_current": code == translation.get_language(),
+        "bidi": translation.get_language_info(code)["bidi"],
+        # Not the page itself: the switcher still offers it, but search
+        # engines are not told it is a translation (no hreflang alternate).
+        "fallback": fallback,
+    }
+
+
+def routed_remainder(page, request):
+    """
+    What a routable page's address adds after the page's own ('join/',
+    'topic/broadband/', '?month=2027-04'), so that switching language keeps
+    the reader on the same view.
+    """
+    if request is None:
+        return ""
+    url_parts = page.get_url_parts(request=request)
+    page_path = url_parts[2] if url_parts else ""
+    path = request.path
+    remainder = path[len(page_path) :] if page_path and path.startswith(page_path) else ""
+    query = request.META.get("QUERY_STRING", "")
+    return remainder + (f"?{query}" if query else "")
+
+
+def page_language_links(page, request=None):
+    """
+    One link per language in settings.LANGUAGES for `page`: its live, public
+    translation, else the deepest live, public translated ancestor. Three
+    queries whatever the depth.
+    """
+    # The tree root (depth 1) is not a page readers can see.
+    lineage = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("translation_key", "depth"))
+    depth_of = {ancestor.translation_key: ancestor.depth for ancestor in lineage}
+    for ancestor in lineage:  # a stored page's links change when any of these gains a translation
+        page_cache.links_to_translations(ancestor)
+    candidates = (
+        Page.objects.filter(translation_key__in=depth_of)
+        .live()
+        .public()
+        .select_related("locale")
+        .only("url_path", "translation_key", "locale__language_code")
+    )
+    best = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        if code not in best or depth_of[candidate.translation_key] > depth_of[best[code].translation_key]:
+            best[code] = candidate
+    remainder = routed_remainder(page, request)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = best.get(code)
+        if target is None:
+            continue
+        url = target.get_url(request=request)
+        if url is None:
+            continue
+        is_translation = target.translation_key == page.translation_key
+        links.append(link(code, url + remainder if is_translation else url, request, fallback=not is_translation))
+    return links
