@@ -2,6 +2,7 @@ import math
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
@@ -484,21 +485,29 @@ class TopicLabelQuerySet(models.QuerySet):
 
     def labels_by_locale(self, locale_ids):
         """
-        {locale id: {tag id: label}} for each of `locale_ids`, in one query.
+        {locale id: {tag id: label}} for each of `locale_ids`, in at most one query.
         Until a label is translated, the default language's stands in, marked
         as such (TextIn) so that templates give it its own lang and dir.
         """
         page_cache.depends_on("topics")
-        default = locales.default()
-        rows = list(self.filter(locale_id__in={*locale_ids, default.pk}).values_list("tag_id", "locale_id", "label"))
-        found = {}
-        for locale_id in locale_ids:
-            labels = found[locale_id] = {
-                tag_id: label for tag_id, label_locale_id, label in rows if label_locale_id == locale_id
-            }
-            for tag_id, label_locale_id, label in rows:
-                if label_locale_id == default.pk and tag_id not in labels:
-                    labels[tag_id] = TextIn(label, default.language_code)
+        # Kept in the shared cache, per language, under the page cache's token
+        # for "topics", which every change of a label or topic replaces.
+        token = page_cache.tag_token("topics")
+        keys = {locale_id: f"topic-labels:{token}:{locale_id}" for locale_id in set(locale_ids)}
+        stored = cache.get_many(keys.values())
+        found = {locale_id: stored[key] for locale_id, key in keys.items() if key in stored}
+        missing = [locale_id for locale_id in keys if locale_id not in found]
+        if missing:
+            default = locales.default()
+            rows = list(self.filter(locale_id__in={*missing, default.pk}).values_list("tag_id", "locale_id", "label"))
+            for locale_id in missing:
+                labels = found[locale_id] = {
+                    tag_id: label for tag_id, label_locale_id, label in rows if label_locale_id == locale_id
+                }
+                for tag_id, label_locale_id, label in rows:
+                    if label_locale_id == default.pk and tag_id not in labels:
+                        labels[tag_id] = TextIn(label, default.language_code)
+            cache.set_many({keys[locale_id]: found[locale_id] for locale_id in missing}, 60 * 60)
         return found
 
 

@@ -68,12 +68,20 @@ class EventPageQuerySet(PageQuerySet):
 
     def occurrences(self, start, end, include_cancelled=True):
         """Every occurrence of these events in [start, end), in time order, in a fixed number of queries."""
-        found = []
-        for event in self.overlapping(start, end).with_occurrence_data():
-            overrides = {o.occurrence_date: o for o in event.occurrence_overrides.all()}
-            found.extend(recurrence.expand(event, start, end, overrides, include_cancelled))
-        found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
-        return found
+        return occurrences_of(self.overlapping(start, end).with_occurrence_data(), start, end, include_cancelled)
+
+
+def occurrences_of(events, start, end, include_cancelled=True):
+    """
+    Every occurrence in [start, end) of `events` (read with_occurrence_data),
+    in time order: expanding already-read events again costs no query.
+    """
+    found = []
+    for event in events:
+        overrides = {o.occurrence_date: o for o in event.occurrence_overrides.all()}
+        found.extend(recurrence.expand(event, start, end, overrides, include_cancelled))
+    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
+    return found
 
 
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
@@ -207,6 +215,8 @@ class EventPage(RoutablePageMixin, BasePage):
     subpage_types = []
     page_description = _("An event, once or recurring, in its own time zone.")
     base_form_class = EventPageForm
+    # Read with the page when it is served (home.routing): the template always shows them.
+    serve_select_related = ["image", "category"]
 
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)

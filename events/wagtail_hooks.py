@@ -13,7 +13,7 @@ from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from . import views
 from .listing import one_per_event
-from .models import EventCategory, EventIndexPage, EventPage, expire_when_occurrences_change
+from .models import EventCategory, EventIndexPage, EventPage, expire_when_occurrences_change, occurrences_of
 from .templatetags.event_tags import occurrence_when
 
 
@@ -55,9 +55,11 @@ def upcoming_events(home, request):
     # The next date of each event (a weekly series takes one place, not
     # three), the three soonest in the coming year: look a month ahead first,
     # which usually finds them, rather than expanding every event of the year.
-    for days in (31, 365):
-        found = index.events().occurrences(now, now + datetime.timedelta(days=days))
-        occurrences = [entry.occurrence for entry in one_per_event(o for o in found if not o.cancelled)][:3]
+    year_ahead = now + datetime.timedelta(days=365)
+    events = list(index.events().overlapping(now, year_ahead).with_occurrence_data())
+    for end in (now + datetime.timedelta(days=31), year_ahead):
+        found = occurrences_of(events, now, end, include_cancelled=False)
+        occurrences = [entry.occurrence for entry in one_per_event(found)][:3]
         if len(occurrences) == 3:
             break
     expire_when_occurrences_change(occurrences, now)

@@ -60,7 +60,7 @@ def _navigation(locale):
         if page is not None:
             # A label written in the default language's menu (used while this
             # language has none) is in that language; a page title is not.
-            language = menu.locale.language_code if item.link_label else locale.language_code
+            language = locales.by_id(menu.locale_id).language_code if item.link_label else locale.language_code
             result.append(
                 {"label": item.link_label or page.title, "url": page.url, "path": page.path, "language": language}
             )
@@ -73,7 +73,7 @@ def _footer(locale):
     footer = FooterText.objects.for_locale(locale)
     if footer is None:
         return {"html": "", "language": locale.language_code}
-    return {"html": expand_db_html(footer.body), "language": footer.locale.language_code}
+    return {"html": expand_db_html(footer.body), "language": locales.by_id(footer.locale_id).language_code}
 
 
 def navigation(locale=None):

@@ -29,6 +29,9 @@ class TextIn(str):
         text.language = language
         return text
 
+    def __getnewargs__(self):  # pickled into the shared cache with its language
+        return (str(self), self.language)
+
 
 def language_of(value):
     """The language code of a string, a Locale, or an object with a `locale` (a member, a snippet)."""

@@ -59,26 +59,29 @@ def routed_remainder(page, request):
 def page_language_links(page, request=None):
     """
     One link per language in settings.LANGUAGES for `page`: its live, public
-    translation, else the deepest live, public translated ancestor. Three
-    queries whatever the depth.
+    translation, else the deepest live, public translation of one of its
+    ancestors. One query whatever the depth.
     """
-    # The tree root (depth 1) is not a page readers can see.
-    lineage = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).only("translation_key", "depth"))
-    depth_of = {ancestor.translation_key: ancestor.depth for ancestor in lineage}
-    for ancestor in lineage:  # a stored page's links change when any of these gains a translation
-        page_cache.links_to_translations(ancestor)
+    from search.documents import public_pages
+
+    # Ancestors' paths are prefixes of the page's own; the tree root (depth 1)
+    # is not a page readers can see.
+    lineage = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
     candidates = (
-        Page.objects.filter(translation_key__in=depth_of)
-        .live()
-        .public()
+        public_pages(
+            Page.objects.filter(translation_key__in=Page.objects.filter(path__in=lineage).values("translation_key"))
+        )
         .select_related("locale")
-        .only("url_path", "translation_key", "locale__language_code")
+        .only("path", "depth", "url_path", "translation_key", "locale__language_code")
     )
     best = {}
     for candidate in candidates:
+        # A stored page's links change when any of these gains or loses a translation.
+        page_cache.links_to_translations(candidate)
         code = candidate.locale.language_code
-        if code not in best or depth_of[candidate.translation_key] > depth_of[best[code].translation_key]:
+        if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
+    page_cache.links_to_translations(page)
     remainder = routed_remainder(page, request)
     links = []
     for code, _name in settings.LANGUAGES:

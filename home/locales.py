@@ -49,3 +49,32 @@ def forget(**kwargs):
 
 post_save.connect(forget, sender=Locale, dispatch_uid="home-locales-saved")
 post_delete.connect(forget, sender=Locale, dispatch_uid="home-locales-deleted")
+
+
+def localized(page):
+    """
+    `page` in the reader's language when it is translated, else `page`:
+    Wagtail's Page.localized without reading the active locale from the
+    database on every call.
+    """
+    if page is None:
+        return None
+    locale = active()
+    if page.locale_id == locale.pk:
+        return page
+    return page.get_translation_or_none(locale) or page
+
+
+def localized_many(pages):
+    """{page id: the page in the reader's language, else the page} for `pages`, in at most one query."""
+    from wagtail.models import Page
+
+    locale = active()
+    pages = [page for page in pages if page is not None]
+    elsewhere = [page.translation_key for page in pages if page.locale_id != locale.pk]
+    translations = {}
+    if elsewhere:
+        translations = {
+            page.translation_key: page for page in Page.objects.filter(translation_key__in=elsewhere, locale=locale)
+        }
+    return {page.pk: translations.get(page.translation_key, page) for page in pages}

@@ -116,6 +116,8 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     page_description = _("The front page of one language version of the site.")
     search_rank = SECTION_INDEX_SEARCH_RANK
+    # Read with the page when it is served (home.routing): the template always shows them.
+    serve_select_related = ["hero_image", "hero_link_page"]
 
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -206,8 +208,15 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.hero_link_page_id:
-            page_cache.links_to_translations(self.hero_link_page)
+        # Every button of the hero, to its page in the reader's language, in one query.
+        actions = [action.value for action in self.hero_actions if action.value["page"]]
+        linked = [action["page"] for action in actions] + [self.hero_link_page]
+        targets = locales.localized_many(linked)
+        for page in linked:
+            if page is not None:
+                page_cache.links_to_translations(page)
+        context["hero_actions"] = [{**action, "page": targets[action["page"].pk]} for action in actions]
+        context["hero_link_target"] = targets.get(self.hero_link_page_id)
         context["sections"] = [
             section
             for get_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)

@@ -101,6 +101,18 @@ def _tag_key(tag):
     return f"{PREFIX}:tag:{tag}"
 
 
+def tag_token(tag):
+    """
+    The current token of `tag`: a key for other shared caches of things that
+    the page cache already purges by that tag (topic labels, say).
+    """
+    token = cache.get(_tag_key(tag))
+    if token is None:
+        cache.add(_tag_key(tag), _token(), timeout=None)
+        token = cache.get(_tag_key(tag))
+    return token
+
+
 def purge(*tags):
     """
     Make every entry that depends on one of `tags` stale, now and again when

@@ -10,7 +10,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home import chrome, content_language
+from home import chrome, content_language, locales
 from home.language_links import link, page_language_links
 
 register = template.Library()
@@ -55,6 +55,12 @@ def site_footer():
     return {"html": mark_safe(footer["html"]), "language": footer["language"]}  # noqa: S308
 
 
+@register.filter
+def localized(page):
+    """`{{ page|localized }}`: the page in the reader's language when it is translated (home.locales.localized)."""
+    return locales.localized(page)
+
+
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
     request = context.get("request")
@@ -63,7 +69,7 @@ def localized_home_url(context):
     site = Site.find_for_request(request)
     if site is None:
         return "/"
-    return site.root_page.localized.url
+    return locales.localized(site.root_page).url
 
 
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
