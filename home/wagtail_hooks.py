@@ -135,7 +135,9 @@ register_snippet(WebhookDeliveryViewSet)
 
 @hooks.register("register_page_header_buttons")
 def machine_translate_button(page, user, view_name, next_url=None):
-    if page.depth > 1 and page.locale_id == Locale.get_default().pk and page.permissions_for_user(user).can_edit():
+    from .translation.machine import locales_user_may_translate_into
+
+    if page.depth > 1 and page.locale_id == Locale.get_default().pk and locales_user_may_translate_into(user, page):
         yield Button(
             _("Machine-translate into missing languages"),
             reverse("home_machine_translate", args=[page.pk]),

@@ -5,7 +5,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from home.abuse import HoneypotFormMixin
+from home.abuse import HoneypotFormMixin, SingleLineField
 
 # The languages a member may say she speaks: the ones Django has names for.
 SPOKEN_LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda choice: choice[1])
@@ -21,9 +21,9 @@ class MemberForm(WagtailAdminModelForm):
 
 
 class MembershipApplicationForm(HoneypotFormMixin, forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
-    position = forms.CharField(label=_("Position"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    full_name = SingleLineField(label=_("Full name"), max_length=200)
+    position = SingleLineField(label=_("Position"), max_length=200)
+    organisation = SingleLineField(label=_("Organisation"), max_length=200)
     sector = forms.ChoiceField(label=_("Sector"))
     country = LazyTypedChoiceField(label=_("Country"), choices=countries)
     email = forms.EmailField(label=_("Email"), max_length=254, help_text=_("Only the secretariat sees it."))

@@ -228,18 +228,30 @@ def _hit_from_engine(hit):
 
 
 def _did_you_mean(query, target):
+    """
+    A correction of the query taken from the index's words, offered only if
+    searching for it finds a document. The suggester reads the terms of every
+    document the index has held, including those deleted until their segment
+    is merged away (an unpublished article, a member who is no longer
+    listed); `collate` runs each candidate as a query, which sees live
+    documents only, and drops those that match nothing.
+    """
     body = {
         "suggest": {
             "text": query,
             "phrase": {
                 "phrase": {
                     "field": "suggest",
-                    "size": 1,
+                    "size": 3,
                     "max_errors": 2,
                     "confidence": 0.0,
                     "direct_generator": [
                         {"field": "suggest", "suggest_mode": "always", "min_word_length": 2, "prefix_length": 0}
                     ],
+                    "collate": {
+                        "query": {"source": {"match": {"suggest": {"query": "{{suggestion}}", "operator": "and"}}}},
+                        "prune": False,
+                    },
                 }
             },
         }
