@@ -20,7 +20,7 @@ from .recurrence import TIME_ZONE_NAMES, YEARS_ACCEPTED, check_rule, local_naive
 PRODUCT_ID = "-//Global Network of Women ICT Decision Makers//Events//EN"
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_EVENTS = 500
-MAX_IMPORT_LINES = 20_000
+MAX_IMPORT_LINES = 40_000
 
 
 def series_uid(event):
