@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.abuse import HoneypotFormMixin
+from home.abuse import HoneypotFormMixin, SingleLineField
 from home.collation import country_options
 from home.uploads import reencode_public_image
 
 
 class ArticleSubmissionForm(HoneypotFormMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = SingleLineField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"),
         max_length=600,
@@ -27,8 +27,8 @@ class ArticleSubmissionForm(HoneypotFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose up to three."),
     )
-    author_name = forms.CharField(label=_("Your name"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    author_name = SingleLineField(label=_("Your name"), max_length=200)
+    organisation = SingleLineField(label=_("Organisation"), max_length=200, required=False)
     country = forms.ChoiceField(label=_("Country"), choices=country_options)
     email = forms.EmailField(
         label=_("Email"),
@@ -41,7 +41,7 @@ class ArticleSubmissionForm(HoneypotFormMixin, forms.Form):
         help_text=_("JPEG, PNG or WebP, up to 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    image_alt = forms.CharField(
+    image_alt = SingleLineField(
         label=_("Image description"),
         max_length=250,
         required=False,

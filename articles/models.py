@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, Workflow
@@ -144,10 +144,16 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def index_route(self, request):
         topic_slug = request.GET.get("topic")
         if topic_slug:
-            return redirect(self.url + self.reverse_subpage("topic", args=[topic_slug]))
+            # Only a topic that exists has an address to go to (?topic=a b has none).
+            tag = Tag.objects.filter(slug=topic_slug[:100]).first()
+            if tag is None:
+                raise Http404
+            return redirect(self.topic_url(tag))
         return self.render(request, context_overrides=self.listing_context(request))
 
-    @path("topic/<slug:slug>/", name="topic")
+    # Topic slugs are django-taggit's, which keep letters of any script
+    # (Django's <slug:> converter takes ASCII only).
+    @re_path(r"^topic/(?P<slug>[-\w]+)/$", name="topic")
     def topic_route(self, request, slug):
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
@@ -469,11 +475,11 @@ def share_member_directories(articles):
 
 
 def member_directories():
-    """{locale id: the live member directory in that language}, for bylines' profile links."""
-    from members.models import MemberDirectoryPage
+    """{locale id: the public member directory in that language}, for bylines' profile links."""
+    from members.models import public_directories
 
     directories = {}
-    for directory in MemberDirectoryPage.objects.live().order_by("path"):
+    for directory in public_directories():
         directories.setdefault(directory.locale_id, directory)
     return directories
 

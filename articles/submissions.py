@@ -94,7 +94,8 @@ def notify(article, data, request):
     }
     with translation.override(settings.LANGUAGE_CODE):
         send_mail(
-            render_to_string("articles/email/editors_subject.txt", context).strip(),
+            # One line whatever the submitter typed: a line break would add a header.
+            " ".join(render_to_string("articles/email/editors_subject.txt", context).split()),
             render_to_string("articles/email/editors_body.txt", context),
             None,
             settings.EDITORS_EMAIL,

@@ -33,13 +33,15 @@ def topic_choices():
 
 
 def submit_article(request, index):
-    status = 200
-    if request.method == "POST" and (submission_rate_limit.exceeded(request) or upload_rate_limit.exceeded(request)):
+    status, retry_after = 200, None
+    limits = [submission_rate_limit, upload_rate_limit]
+    if request.method == "POST" and any(limit.exceeded(request) for limit in limits):
         # Refused before anything is read: an uploaded image is never decoded.
         form = ArticleSubmissionForm(request.POST, topic_choices=topic_choices())
         form.is_valid()
         form.add_error(None, _("You have sent several articles in the last hour. Please try again later."))
         status = 429
+        retry_after = max(limit.retry_after(request) for limit in limits if limit.exceeded(request))
     elif request.method == "POST":
         if request.FILES:
             upload_rate_limit.record(request)
@@ -54,6 +56,8 @@ def submit_article(request, index):
         form = ArticleSubmissionForm(topic_choices=topic_choices())
     response = index.render(request, context_overrides={"form": form}, template="articles/submit_article.html")
     response.status_code = status
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
     return response
 
 

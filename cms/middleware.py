@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -150,3 +151,26 @@ class RejectMalformedHeadersMiddleware:
         from home.errors import bad_request
 
         return bad_request(request, message=message)
+
+
+class IncompleteFormMiddleware:
+    """
+    A POST that lacks a field its view reads by name (a StreamField's
+    `body-count`, hand-made or cut short) raises MultiValueDictKeyError while
+    the form is read, before anything is saved: answer 400, not 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
+            from home.errors import bad_request
+
+            return bad_request(
+                request, message=gettext_lazy("The form arrived incomplete. Reload the page and send it again.")
+            )
+        return None

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from events import views as event_views
-from home import routing
+from home import logins, routing
 from home import views as home_views
 from search import views as search_views
 
@@ -21,8 +21,15 @@ handler500 = "home.errors.server_error"
 # The admin has a policy of its own (settings.ADMIN_CSP), set on each of its
 # views with Django's own override decorator.
 decorate_urlpatterns(wagtailadmin_urls.urlpatterns, csp_override(settings.ADMIN_CSP))
+decorate_urlpatterns(wagtaildocs_urls.urlpatterns, home_views.without_guessed_encoding)
 
 urlpatterns = [
+    # Wagtail's password reset at its own address, limited per address and account.
+    path(
+        "admin/password_reset/",
+        csp_override(settings.ADMIN_CSP)(logins.LimitedPasswordResetView.as_view()),
+        name="home_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include(api)),
@@ -44,5 +51,10 @@ urlpatterns += i18n_patterns(
     # Wagtail's page serving with routing in a fixed number of queries; Wagtail's
     # own pattern (below) still names page URLs.
     re_path(r"^(?!_util/)(?P<path>(?:[\w\-]+/)*)$", routing.serve, name="page"),
+    # Wagtail's own view for a protected page's password, with wrong passwords limited.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        logins.authenticate_with_password,
+    ),
     path("", include(wagtail_urls)),
 )

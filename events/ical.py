@@ -15,11 +15,12 @@ from wagtail.coreutils import find_available_slug
 
 from home.richtext import paragraph_blocks
 
-from .recurrence import TIME_ZONE_NAMES, check_rule, local_naive, parse_rule
+from .recurrence import TIME_ZONE_NAMES, YEARS_ACCEPTED, check_rule, local_naive, parse_rule, zone
 
 PRODUCT_ID = "-//Global Network of Women ICT Decision Makers//Events//EN"
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_EVENTS = 500
+MAX_IMPORT_LINES = 40_000
 
 
 def series_uid(event):
@@ -52,7 +53,7 @@ def _add_times(component, start, end, all_day):
 
 
 def event_components(event, request=None):
-    tz = ZoneInfo(event.time_zone)
+    tz = zone(event.time_zone)
     start, end = event.start.astimezone(tz), event.end.astimezone(tz)
     uid = series_uid(event)
     stamp = event.last_published_at or event.latest_revision_created_at or timezone.now()
@@ -129,7 +130,6 @@ class CalendarImportError(Exception):
 # server (docs/events.md).
 MAX_EXDATES_PER_EVENT = 500
 MAX_EVENT_LENGTH = datetime.timedelta(days=366)
-YEARS_ACCEPTED = range(1900, 2101)
 # Every control character but tab and line breaks (PostgreSQL refuses NUL).
 CONTROL_CHARACTERS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13)) | {127: None}
 
@@ -218,7 +218,22 @@ def parse_calendar(data):
     if len(data) > MAX_IMPORT_BYTES:
         raise CalendarImportError(_("The file is too large (2 MB at most)."))
     try:
-        calendar = Calendar.from_ical(data)
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as error:
+        # iCalendar files are UTF-8 (RFC 5545): reading another encoding as
+        # UTF-8 would import names with replacement characters in them.
+        raise CalendarImportError(
+            _("The file is not in UTF-8, the encoding iCalendar files use. Export or save it again as UTF-8.")
+        ) from error
+    # Reading costs time per line: a file within the size limit can hold
+    # hundreds of thousands of short lines that no calendar of ours needs.
+    lines = text.count("\n")
+    if lines > MAX_IMPORT_LINES:
+        raise CalendarImportError(
+            _("The file has too many lines (%(limit)s at most).") % {"limit": f"{MAX_IMPORT_LINES:,}"}
+        )
+    try:
+        calendar = Calendar.from_ical(text)
     except (ValueError, IndexError, KeyError, TypeError, UnicodeDecodeError) as error:
         raise CalendarImportError(_("This is not a valid iCalendar (.ics) file.")) from error
     if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
@@ -253,6 +268,13 @@ def parse_calendar(data):
         if all_day == isinstance(end, datetime.datetime):
             raise component.error(_("DTSTART and DTEND must both be dates or both be times."))
         zone_name = _zone_name(start) or "UTC"
+        _check_time_zone(component, "dtstart", start)
+        if isinstance(end, datetime.datetime) and "dtend" in raw:
+            _check_time_zone(component, "dtend", end)
+        if "rdate" in raw:
+            raise component.error(
+                _("it has extra dates (RDATE), which cannot be imported: add them as separate events.")
+            )
         if "recurrence-id" in raw:
             moved.append(
                 {"uid": component.uid, "original": component.date("recurrence-id"), "start": start, "zone": zone_name}
@@ -295,10 +317,10 @@ def parse_calendar(data):
     for change in moved:
         if change["uid"] in series:
             item = series[change["uid"]]
-            zone = ZoneInfo(item["time_zone"])
+            event_zone = ZoneInfo(item["time_zone"])
             new = change["start"]
             if isinstance(new, datetime.datetime) and new.tzinfo is not None:
-                new = new.astimezone(zone)
+                new = new.astimezone(event_zone)
             item["moved"].append(
                 {
                     "occurrence_date": _local_date(change["original"], item["time_zone"]),
@@ -307,6 +329,20 @@ def parse_calendar(data):
                 }
             )
     return list(series.values())
+
+
+def _check_time_zone(component, name, value):
+    """
+    A time given with a TZID that is not a known zone and has no VTIMEZONE
+    in the file reads as a time without zone: it would become UTC, hours off,
+    without anyone knowing. Refused, naming the zone.
+    """
+    tzid = component.component[name].params.get("TZID") if name in component.component else None
+    if tzid and isinstance(value, datetime.datetime) and value.tzinfo is None:
+        raise component.error(
+            _("its time zone “%(zone)s” is not known: use a name such as Europe/Paris, or include its VTIMEZONE.")
+            % {"zone": clean_text(tzid, 60)}
+        )
 
 
 def _recurrence(component, item):

@@ -1,5 +1,4 @@
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -33,6 +32,12 @@ from .widgets import RecurrenceWidget
 UPCOMING_YEARS = 2
 EVENTS_PER_PAGE = 20
 FIRST_YEAR = 2000
+# What the database may hold (UTC): the accepted years on the events' own
+# clocks, with a day's room for the time zones either side.
+STORED_DATES = (
+    datetime.datetime(recurrence.YEARS_ACCEPTED[0] - 1, 12, 31, tzinfo=datetime.UTC),
+    datetime.datetime(recurrence.YEARS_ACCEPTED[-1] + 1, 1, 2, tzinfo=datetime.UTC),
+)
 
 
 class EventCategory(TranslatableMixin, models.Model):
@@ -363,6 +368,24 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # The database itself refuses a date it could not give back (psycopg
+        # reads years 1 to 9999 only): one such row would break every list,
+        # feed, sitemap and API response that includes the event.
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(start__gte=STORED_DATES[0], start__lt=STORED_DATES[1])
+                    & Q(end__gte=STORED_DATES[0], end__lt=STORED_DATES[1])
+                    & (
+                        Q(registration_deadline__isnull=True)
+                        | Q(registration_deadline__gte=STORED_DATES[0], registration_deadline__lt=STORED_DATES[1])
+                    )
+                    & (Q(series_end__isnull=True) | Q(series_end__gte=STORED_DATES[0], series_end__lt=STORED_DATES[1]))
+                ),
+                name="event_dates_in_accepted_years",
+                violation_error_message=_("Choose dates between the years 1900 and 2100."),
+            )
+        ]
 
     @property
     def intro_text(self):
@@ -380,14 +403,26 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_social_image(self):
         return self.image or self.listing_image
 
+    @property
+    def zone(self):
+        return recurrence.zone(self.time_zone)
+
     def clean(self):
         super().clean()
+        out_of_range = {}
+        for name in ("start", "end", "registration_deadline"):
+            try:
+                recurrence.validate_year(recurrence.on_clock(getattr(self, name), self.zone))
+            except ValidationError as error:
+                out_of_range[name] = error
+        if out_of_range:
+            raise ValidationError(out_of_range)
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
         if self.recurrence and self.start and self.time_zone in recurrence.TIME_ZONE_NAMES:
             # The field validator checked the rule's form; whether it gives a
             # date soon enough depends on the event's own start.
-            local_start = recurrence.local_naive(self.start, ZoneInfo(self.time_zone))
+            local_start = recurrence.local_naive(self.start, self.zone)
             try:
                 recurrence.check_rule(self.recurrence, local_start)
             except ValidationError as error:

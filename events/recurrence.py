@@ -43,11 +43,44 @@ CALENDAR_CYCLE_YEARS = 400
 CYCLE_PERIODS = {YEARLY: 400, MONTHLY: 4800, WEEKLY: 20871, DAILY: 146097}
 TIME_ZONE_NAMES = frozenset(available_timezones())
 TIME_ZONE_CHOICES = sorted((name, name.replace("_", " ")) for name in TIME_ZONE_NAMES)
+# Events take place in these years (on their own clock). Python and psycopg
+# read dates from year 1 to 9999 only, and a time near either end moves past
+# it when converted to UTC for storage: the row could then not be read again.
+YEARS_ACCEPTED = range(1900, 2101)
 
 
 def validate_time_zone(value):
     if value not in TIME_ZONE_NAMES:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def validate_year(value):
+    """A date or time of an event, on its own clock, must fall in YEARS_ACCEPTED."""
+    if value is not None and value.year not in YEARS_ACCEPTED:
+        raise ValidationError(
+            _("Choose a date between the years %(first)s and %(last)s."),
+            params={"first": YEARS_ACCEPTED[0], "last": YEARS_ACCEPTED[-1]},
+            code="year_out_of_range",
+        )
+
+
+def on_clock(value, tz):
+    """An aware time on the clock of `tz`; a time that would pass year 1 or 9999 on the way stays as it is."""
+    if value is None:
+        return None
+    try:
+        return value.astimezone(tz)
+    except OverflowError:
+        return value
+
+
+def zone(name):
+    """
+    The event's time zone. A name that is not a known zone (stored before it
+    was checked, or through a route that does not validate) reads as UTC
+    rather than breaking every page that shows the event.
+    """
+    return ZoneInfo(name if name in TIME_ZONE_NAMES else "UTC")
 
 
 def parse_rule(text, local_start):
@@ -84,6 +117,8 @@ def check_rule(value, local_start, require_occurrence=True):
         raise invalid from error
     if rule._freq not in CYCLE_PERIODS:  # HOURLY, MINUTELY, SECONDLY  # noqa: SLF001
         raise ValidationError(_("Events can repeat at most daily."), code="too_frequent")
+    if rule._interval < 1:  # noqa: SLF001 - INTERVAL=0 would repeat on one date forever
+        raise ValidationError(_("INTERVAL must be a whole number of at least 1."), code="invalid_interval")
     if not _rule_parts(value) <= ALLOWED_PARTS:
         raise ValidationError(
             _("Events repeat at the time they start: leave BYHOUR, BYMINUTE, BYSECOND and BYEASTER out of the rule."),
@@ -186,7 +221,7 @@ def expand(event, window_start, window_end, overrides=None, include_cancelled=Tr
     order. `overrides` maps the local date of an occurrence to its override
     (cancelled, excluded or moved); pass it to avoid a query per event.
     """
-    tz = ZoneInfo(event.time_zone)
+    tz = zone(event.time_zone)
     local_start = local_naive(event.start, tz)
     duration = local_naive(event.end, tz) - local_start
     if overrides is None:
@@ -237,19 +272,28 @@ def expand(event, window_start, window_end, overrides=None, include_cancelled=Tr
 
 
 def series_end(event):
-    """When the last occurrence ends, or None for a series without end."""
+    """
+    When the last occurrence ends, or None for a series without end, or one
+    that goes on past MAX_OCCURRENCES or the last year events may take place
+    in (treated as endless: a stored end must stay within the dates the
+    database can give back).
+    """
     if not event.recurrence:
         return event.end
-    tz = ZoneInfo(event.time_zone)
+    tz = zone(event.time_zone)
     local_start = local_naive(event.start, tz)
     rule = usable_rule(event.recurrence, local_start)
     if rule is None:
         return event.end
     if rule._count is None and rule._until is None:  # noqa: SLF001
         return None
-    last = None
-    for last in rule.xafter(local_start, inc=True, count=MAX_OCCURRENCES):  # noqa: B007
-        pass
+    last, seen = None, 0
+    for seen, last in enumerate(rule.xafter(local_start, inc=True, count=MAX_OCCURRENCES), start=1):  # noqa: B007
+        if last.year > YEARS_ACCEPTED[-1]:
+            return None
     if last is None:
         return event.end
-    return aware(last + (local_naive(event.end, tz) - local_start), tz)
+    if seen == MAX_OCCURRENCES:
+        return None
+    end = last + (local_naive(event.end, tz) - local_start)
+    return None if end.year > YEARS_ACCEPTED[-1] else aware(end, tz)

@@ -7,6 +7,8 @@ cache, and the client address as seen through trusted proxies.
 import hashlib
 import hmac
 import ipaddress
+import time
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -27,6 +29,24 @@ class HoneypotFormMixin(forms.Form):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(_("This field must be left empty."), code="honeypot")
         return ""
+
+
+def validate_single_line(value):
+    """
+    Names and titles are one line of text. A line break (or any other control
+    character) is what an attacker sends to add headers to the emails these
+    values go into, and no reader types one in a one-line box.
+    """
+    if any(unicodedata.category(character) in ("Cc", "Zl", "Zp") for character in value):
+        raise forms.ValidationError(
+            _("Please write this on one line, without line breaks or control characters."), code="single_line"
+        )
+
+
+class SingleLineField(forms.CharField):
+    """A one-line text field of a public form (see validate_single_line)."""
+
+    default_validators = [validate_single_line]
 
 
 def client_address(request):
@@ -50,26 +70,38 @@ def client_address(request):
 
 class RateLimit:
     """
-    At most `limit` uses per `period` seconds per client address. Counts live
+    At most `limit` uses per `period` seconds per client address (or per
+    whatever `by` names). Counts live
     in the shared cache (Redis in production) so every worker sees them; the
     address is stored only as a keyed hash.
     """
 
-    def __init__(self, scope, limit, period):
+    def __init__(self, scope, limit, period, by=None):
         self.scope = scope
         self.limit = limit
         self.period = period
+        # What is counted: the client's address, unless `by(request)` names something else (an account).
+        self.by = by or client_address
 
     def key(self, request):
-        digest = hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256).hexdigest()
+        digest = hmac.new(settings.SECRET_KEY.encode(), str(self.by(request)).encode(), hashlib.sha256).hexdigest()
         return f"ratelimit:{self.scope}:{digest[:32]}"
 
     def exceeded(self, request):
         return cache.get(self.key(request), 0) >= self.limit
 
+    def retry_after(self, request):
+        """Seconds until this address's count starts again (for the Retry-After header)."""
+        started = cache.get(f"{self.key(request)}:started")
+        if started is None:
+            return self.period
+        return max(1, int(started + self.period - time.time()) + 1)
+
     def record(self, request):
         key = self.key(request)
-        if not cache.add(key, 1, timeout=self.period):
+        if cache.add(key, 1, timeout=self.period):
+            cache.set(f"{key}:started", time.time(), timeout=self.period)
+        else:
             try:
                 cache.incr(key)
             except ValueError:  # expired between add() and incr()

@@ -248,6 +248,12 @@ def public_page_ids():
     return public_pages(Page.objects.all()).values("pk")
 
 
+class UnsavedPageAPIViewSet(NetworkPagesAPIViewSet):
+    """For the headless preview of a page being created: it has no id yet, so no `detail_url`."""
+
+    meta_fields = [name for name in NetworkPagesAPIViewSet.meta_fields if name != "detail_url"]
+
+
 class PrefetchedTagsField(Field):
     """Wagtail's TagsField, from tags prefetched with the listing instead of a query per item."""
 
@@ -305,7 +311,7 @@ def used_by_public_content(model):
     """Ids of `model` objects referenced by a live public page or a listed member's public photo."""
     from django.contrib.contenttypes.models import ContentType
 
-    from members.models import Member
+    from members.models import Member, public_directories
 
     page_type = ContentType.objects.get_for_model(Page)
     # Compared as text, which is how the reference index stores object ids; a
@@ -317,7 +323,7 @@ def used_by_public_content(model):
         object_id__in=Subquery(public_ids_as_text),
     ).values_list("to_object_id", flat=True)
     ids = {int(pk) for pk in referenced if str(pk).isdigit()}
-    if model is get_image_model():
+    if model is get_image_model() and public_directories().exists():
         ids |= set(
             Member.objects.listed().filter(show_photo=True, photo__isnull=False).values_list("photo_id", flat=True)
         )

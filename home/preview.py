@@ -68,7 +68,7 @@ class PreviewAPIView(APIView):
     def get(self, request):
         from cms.api import api_router
 
-        from .api import NetworkPagesAPIViewSet
+        from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
         from .models import PagePreview
 
         token = request.GET.get("token", "")
@@ -83,7 +83,8 @@ class PreviewAPIView(APIView):
             return Response({"message": _("This preview no longer exists. Open the preview again.")}, status=410)
         page = preview.page()
         request.wagtailapi_router = api_router
-        view = NetworkPagesAPIViewSet()
+        # A page being created has no id yet, so no address in the pages API.
+        view = NetworkPagesAPIViewSet() if page.pk is not None else UnsavedPageAPIViewSet()
         view.request = request
         view.args, view.kwargs, view.format_kwarg = (), {"pk": page.pk}, None
         view.action = "detail_view"

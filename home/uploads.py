@@ -1,4 +1,4 @@
-"""Checking and re-encoding images uploaded by the public."""
+"""Checking images uploaded in the admin, and checking and re-encoding those uploaded by the public."""
 
 import io
 import os
@@ -9,6 +9,8 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_DIMENSION = 2400
@@ -68,3 +70,29 @@ def reencode_public_image(upload):
         raise refusal from error
     base = os.path.splitext(os.path.basename(upload.name or "image"))[0][:50] or "image"
     return ContentFile(output.getvalue(), name=f"{base}.{ALLOWED_FORMATS[image_format]}")
+
+
+class CheckedImageField(WagtailImageField):
+    """
+    Wagtail's image field, with a file Pillow refuses while reading it (a PNG
+    whose text chunk inflates past Pillow's limit, a truncated stream) given
+    the field's "not a valid image" message instead of a server error.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+            raise forms.ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+
+
+class AdminImageForm(BaseImageForm):
+    """The admin's image forms (one upload or several: WAGTAILIMAGES_IMAGE_FORM_BASE) with CheckedImageField."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            original = self.fields["file"]
+            self.fields["file"] = CheckedImageField(
+                label=original.label, required=original.required, widget=original.widget
+            )

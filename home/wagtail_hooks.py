@@ -154,13 +154,14 @@ register_snippet(WebhookDeliveryViewSet)
 def machine_translate_button(page, user, view_name, next_url=None):
     from .translation import machine
 
-    # Only where it can act: a provider is set up and a language lacks this page.
+    # Only where it can act: a provider is set up, and a language this user
+    # may translate into (home.permissions) lacks this page.
     if (
         page.depth > 1
         and page.locale_id == Locale.get_default().pk
         and machine.get_machine_translator() is not None
         and page.permissions_for_user(user).can_edit()
-        and machine.missing_locales(page)
+        and set(machine.missing_locales(page)) & set(machine.locales_user_may_translate_into(user, page))
     ):
         yield Button(
             _("Machine-translate into missing languages"),

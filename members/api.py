@@ -7,7 +7,7 @@ from wagtail.api.v2.utils import BadRequestError
 
 from home.api import LIMIT_PARAMETERS, LOCALE_PARAMETER, Parameter, SectionAPIView, paginate
 
-from .models import Member, MemberDirectoryPage, Sector, member_counts
+from .models import Member, Sector, member_counts, public_directory
 from .regions import Region, countries_in
 
 
@@ -24,8 +24,9 @@ class MembersAPIView(SectionAPIView):
     def get_data(self, request):
         params = request.GET
         locale = self.locale(request)
+        directory = public_directory(locale)
         members = (
-            Member.objects.listed()
+            (Member.objects.listed() if directory else Member.objects.none())
             .in_language(locale)
             .select_related("locale", "photo")
             .prefetch_related("expertise", "photo__renditions")
@@ -45,7 +46,6 @@ class MembersAPIView(SectionAPIView):
         if name := params.get("q", "").strip():
             members = members.filter(full_name__icontains=name[:100])
         items, total = paginate(request, members.order_by("full_name"))
-        directory = MemberDirectoryPage.objects.live().filter(locale=locale).first()
         results = []
         for member in items:
             data = member.public_data()
@@ -59,7 +59,7 @@ class MapAPIView(SectionAPIView):
 
     def get_data(self, request):
         locale = self.locale(request)
-        counts = member_counts()
+        counts = member_counts() if public_directory(locale) else {}
         with translation.override(locale.language_code):
             items = sorted(
                 ({"country": code, "name": str(countries.name(code)), "count": n} for code, n in counts.items()),

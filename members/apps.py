@@ -12,7 +12,10 @@ class MembersConfig(AppConfig):
 
         from home import page_cache
 
+        from . import signals
         from .models import Member
+
+        signals.connect()
 
         page_cache.purge_on_change(Member, member_tags)
         # Expertise names, and photos, appear in the directory and on profiles.

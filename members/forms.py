@@ -3,7 +3,7 @@ from django.conf import global_settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from home.abuse import HoneypotFormMixin
+from home.abuse import HoneypotFormMixin, SingleLineField
 from home.collation import country_options
 
 # The languages a member may say she speaks: the ones Django has names for.
@@ -20,9 +20,9 @@ class MemberForm(WagtailAdminModelForm):
 
 
 class MembershipApplicationForm(HoneypotFormMixin, forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
-    position = forms.CharField(label=_("Position"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    full_name = SingleLineField(label=_("Full name"), max_length=200)
+    position = SingleLineField(label=_("Position"), max_length=200)
+    organisation = SingleLineField(label=_("Organisation"), max_length=200)
     sector = forms.ChoiceField(label=_("Sector"))
     country = forms.ChoiceField(label=_("Country"), choices=country_options)
     email = forms.EmailField(label=_("Email"), max_length=254, help_text=_("Only the secretariat sees it."))

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home import locales, page_cache
 from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from search.documents import public_pages
 
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for
@@ -385,6 +386,20 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         # Areas of expertise are tags, written once, in the default language.
         context["tag_language"] = settings.LANGUAGE_CODE
         return context
+
+
+def public_directories():
+    """
+    The member directories readers may see: live, with no view restriction on
+    them or above them. Members are published only through these: a language
+    whose directory is private, a draft or missing shows no member anywhere
+    (pages, API, map, search), as events follow their calendar's privacy.
+    """
+    return public_pages(MemberDirectoryPage.objects.all()).order_by("path")
+
+
+def public_directory(locale):
+    return public_directories().filter(locale=locale).first()
 
 
 def member_counts():

@@ -27,7 +27,7 @@ application_rate_limit = RateLimit(
 
 def join(request, directory):
     """The public application form. Nothing is saved unless everything is valid."""
-    status = 200
+    status, retry_after = 200, None
     form = MembershipApplicationForm(request.POST or None)
     if request.method == "POST":
         if application_rate_limit.exceeded(request):
@@ -36,6 +36,7 @@ def join(request, directory):
                 None, _("Several applications have been sent from here in the last hour. Please try again later.")
             )
             status = 429
+            retry_after = application_rate_limit.retry_after(request)
         elif form.is_valid():
             data = form.cleaned_data
             application = MembershipApplication.objects.create(
@@ -56,6 +57,8 @@ def join(request, directory):
             status = 400
     response = directory.render(request, context_overrides={"form": form}, template="members/join.html")
     response.status_code = status
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
     return response
 
 
@@ -63,7 +66,8 @@ def notify_secretariat(application):
     context = {"application": application, "admin_url": settings.WAGTAILADMIN_BASE_URL + application.admin_url()}
     with translation.override(settings.LANGUAGE_CODE):
         send_mail(
-            render_to_string("members/email/new_application_subject.txt", context).strip(),
+            # One line whatever the applicant typed: a line break would add a header.
+            " ".join(render_to_string("members/email/new_application_subject.txt", context).split()),
             render_to_string("members/email/new_application_body.txt", context),
             None,
             settings.EDITORS_EMAIL,

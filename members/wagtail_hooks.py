@@ -71,11 +71,11 @@ def load_members_demo_content(stdout):
 
 def member_search_document(member):
     """Public fields of listed members only: never contact details."""
-    from .models import MemberDirectoryPage
+    from .models import public_directory
 
     if not member.listed:
         return None
-    directory = MemberDirectoryPage.objects.live().filter(locale=member.locale).first()
+    directory = public_directory(member.locale)
     if directory is None:
         return None
     summary = ", ".join(part for part in [member.position, member.public_organisation] if part)

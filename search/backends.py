@@ -23,7 +23,7 @@ from functools import cache
 
 from modelsearch.backends import get_search_backend, import_backend
 from modelsearch.backends.base import EmptySearchResults
-from modelsearch.query import PlainText
+from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 from opensearchpy.exceptions import NotFoundError
 
 from . import notices
@@ -72,10 +72,30 @@ class FallbackSearchResults:
             return self._fallback(error).facet(field_name)
 
 
+def _without_phrases(query):
+    """
+    The query with each quoted phrase as words that must all match. The
+    admin's page search parses `"unclosed` into a phrase and asks for an
+    autocomplete search, which the engine backend cannot do with phrases.
+    """
+    if isinstance(query, Phrase):
+        return PlainText(query.query_string, operator="and")
+    if isinstance(query, And | Or):
+        return type(query)([_without_phrases(subquery) for subquery in query.subqueries])
+    if isinstance(query, Not):
+        return Not(_without_phrases(query.subquery))
+    if isinstance(query, Boost):
+        return Boost(_without_phrases(query.subquery), query.boost)
+    return query
+
+
 class FallbackBackendMixin:
     """Index updates the engine misses are queued instead of lost or waited for."""
 
     fallback_name = "database"
+
+    def autocomplete(self, query, model_or_queryset, *args, **kwargs):
+        return super().autocomplete(_without_phrases(query), model_or_queryset, *args, **kwargs)
 
     def add(self, obj):
         try:

@@ -227,14 +227,28 @@ def _hit_from_engine(hit):
     )
 
 
+# How many corrections the suggester proposes; the first that finds a document is offered.
+SUGGESTION_CANDIDATES = 3
+
+
 def _did_you_mean(query, target):
+    """
+    A correction of the query taken from the index's words, offered only if
+    searching for it finds a document. The suggester reads the terms of every
+    document the index has held, including deleted ones until their segment
+    is merged away (an unpublished article, a member no longer listed); a
+    query sees live documents only, so each candidate is checked with one.
+    (The phrase suggester's own `collate` would do the same, but needs the
+    mustache scripting module, which a minimal node does not have.)
+    """
+    engine = index.client()
     body = {
         "suggest": {
             "text": query,
             "phrase": {
                 "phrase": {
                     "field": "suggest",
-                    "size": 1,
+                    "size": SUGGESTION_CANDIDATES,
                     "max_errors": 2,
                     "confidence": 0.0,
                     "direct_generator": [
@@ -244,10 +258,26 @@ def _did_you_mean(query, target):
             },
         }
     }
-    result = index.client().search(index=target, body=body, size=0, ignore_unavailable=True)
+    result = engine.search(index=target, body=body, size=0, ignore_unavailable=True)
     options = result.get("suggest", {}).get("phrase", [{}])[0].get("options", [])
-    suggestion = options[0]["text"] if options else None
-    return suggestion if suggestion and suggestion != query.lower() else None
+    candidates = [option["text"] for option in options if option["text"] != query.lower()]
+    if not candidates:
+        return None
+    searches = []
+    for text in candidates:
+        searches += [
+            {"index": target, "ignore_unavailable": True},
+            {"size": 0, "terminate_after": 1, "query": {"match": {"suggest": {"query": text, "operator": "and"}}}},
+        ]
+    found = engine.msearch(body=searches)["responses"]
+    return next(
+        (
+            text
+            for text, answer in zip(candidates, found, strict=True)
+            if answer.get("hits", {}).get("total", {}).get("value")
+        ),
+        None,
+    )
 
 
 def autocomplete(prefix, language, limit=8):

@@ -50,18 +50,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         search_index.client().indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}-wagtail-*")
 
 
+_touched_documents = set()
+
+
 @pytest.fixture(autouse=True)
 def keep_search_index_in_step(django_db_blocker):
     """
     Tests publish and delete inside a transaction that is rolled back, but the
-    search engine is outside it: afterwards, put back every document the test
-    touched. (Autouse, set up before `db`, so this runs after the rollback.)
+    search engine is outside it: every document a test touched is put back in
+    line with the database when the next test starts. (pytest-django's own
+    autouse fixture opens the transaction before this one and rolls it back
+    after it, so only then does the database show the state to put back.)
     """
+    if _touched_documents:
+        with django_db_blocker.unblock():
+            search_index.resync(set(_touched_documents))
+        _touched_documents.clear()
     with search_index.recording() as changed:
         yield
-    if changed:
-        with django_db_blocker.unblock():
-            search_index.resync(changed)
+    _touched_documents.update(changed)
 
 
 @pytest.fixture(autouse=True)

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "home.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "search.notices.SearchNoticeMiddleware",
+    "cms.middleware.IncompleteFormMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into a 429.
     "axes.middleware.AxesMiddleware",
 ]
@@ -340,6 +341,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # describe an enormous image. The public submission form allows fewer.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 PUBLIC_IMAGE_MAX_PIXELS = 25_000_000
+# A file Pillow refuses while reading it gets a form error, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.AdminImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
@@ -362,6 +365,10 @@ elif libretranslate_url := os.environ.get("LIBRETRANSLATE_URL"):
     }
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A translation submitted through wagtail-localize starts as a draft, even of a
+# live page: it holds the source's text until translated, and a translator or
+# moderator publishes it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 # No Gravatar: it is unreachable offline (broken avatars) and tells a third
 # party which editors use the admin. Wagtail shows its default avatar instead.

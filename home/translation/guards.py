@@ -7,10 +7,12 @@ a French translator could create, fill in or publish an Arabic translation.
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from wagtail.models import Locale
-from wagtail_localize.models import Translation
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
 from home.permissions import can_change_in_locale, require_locale_permission
@@ -52,18 +54,30 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
     publishing the translations changes every language, so that needs each.
     """
 
-    def post(self, request, **kwargs):
-        instance = self.object.get_source_instance()
-        targets = [
+    def _targets(self):
+        return [
             translation.target_locale
             for translation in self.object.translations.filter(enabled=True).select_related("target_locale")
         ]
-        if request.POST.get("publish_translations"):
-            require_locale_permission(request.user, instance, targets, action="publish")
-        elif request.POST.get("use_machine_translation"):
-            require_locale_permission(request.user, instance, targets)
-        elif not any(can_change_in_locale(request.user, instance, locale) for locale in [instance.locale, *targets]):
+
+    def _require_any_language(self, user):
+        instance = self.object.get_source_instance()
+        if not any(can_change_in_locale(user, instance, locale) for locale in [instance.locale, *self._targets()]):
             raise PermissionDenied
+
+    def get(self, request, **kwargs):
+        # The form shows what re-syncing would change: for those who may re-sync.
+        self._require_any_language(request.user)
+        return super().get(request, **kwargs)
+
+    def post(self, request, **kwargs):
+        instance = self.object.get_source_instance()
+        if request.POST.get("publish_translations"):
+            require_locale_permission(request.user, instance, self._targets(), action="publish")
+        elif request.POST.get("use_machine_translation"):
+            require_locale_permission(request.user, instance, self._targets())
+        else:
+            self._require_any_language(request.user)
         return super().post(request, **kwargs)
 
 
@@ -81,8 +95,57 @@ def translation_guard(view):
     return guarded
 
 
+def _override_error(translation, overridable_segment_id):
+    """
+    Why the override just stored for this segment cannot be used, or None.
+    An override replaces a field the source language otherwise keeps in
+    step (an event's time zone or rule, a link, an image): it is checked
+    with that field's own validation and the model's, so that a value no
+    editor could type (a time zone "Mars/Olympus") is refused here rather
+    than breaking the translation when it is published.
+    """
+    segment = OverridableSegment.objects.select_related("context").get(id=overridable_segment_id)
+    override = SegmentOverride.objects.filter(locale_id=translation.target_locale_id, context=segment.context).first()
+    if override is None:
+        return None
+    instance = translation.get_target_instance()
+    name = segment.context.path
+    try:
+        field = type(instance)._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None  # inside a StreamField or a child object: wagtail-localize checks those when saving
+    if not field.concrete:
+        return None
+    try:
+        value = field.clean(override.data, instance)
+        setattr(instance, field.attname, value)
+        instance.clean()
+    except ValidationError as error:
+        messages = error.message_dict.get(name, []) if hasattr(error, "error_dict") else error.messages
+        if messages:
+            return " ".join(messages)
+    return None
+
+
+def checked_override(view):
+    """wagtail-localize's override view, with the stored value refused (HTTP 400, nothing kept) if it is not valid."""
+
+    @wraps(view)
+    def checked(request, translation_id, overridable_segment_id, *args, **kwargs):
+        with transaction.atomic():
+            response = view(request, translation_id, overridable_segment_id, *args, **kwargs)
+            if request.method == "PUT" and response.status_code in (200, 201):
+                translation = Translation.objects.select_related("source").get(id=translation_id)
+                if error := _override_error(translation, overridable_segment_id):
+                    transaction.set_rollback(True)
+                    return JsonResponse({"error": error}, status=400)
+        return response
+
+    return checked
+
+
 edit_string_translation = translation_guard(edit_translation.edit_string_translation)
-edit_override = translation_guard(edit_translation.edit_override)
+edit_override = translation_guard(checked_override(edit_translation.edit_override))
 download_pofile = translation_guard(edit_translation.download_pofile)
 machine_translate = translation_guard(edit_translation.machine_translate)
 preview_translation = translation_guard(edit_translation.preview_translation)

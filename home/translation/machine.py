@@ -16,6 +16,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue
 
 from home import deadlines
+from home.permissions import can_change_in_locale
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,19 @@ def translator():
 def missing_locales(page):
     existing = set(page.get_translations(inclusive=True).values_list("locale_id", flat=True))
     return list(Locale.objects.exclude(pk__in=existing))
+
+
+def locales_user_may_translate_into(user, page):
+    """
+    The languages other than the page's own where `user` may create or change
+    its translation (home.permissions): machine translation creates pages in
+    a language's tree, so it needs that tree's permissions like any other route.
+    """
+    return [
+        locale
+        for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code")
+        if can_change_in_locale(user, page, locale)
+    ]
 
 
 @transaction.atomic
@@ -84,21 +98,30 @@ def pages_to_translate(page, include_descendants):
 
 @task(takes_context=True)
 @deadlines.retried(seconds="TASK_TIME_LIMIT", retry_on=(requests.RequestException,))
-def machine_translate_task(page_id, include_descendants, user_id=None):
+def machine_translate_task(page_id, include_descendants, user_id=None, locale_ids=None):
     """
     Background task: translate a page (or a section) into every missing
-    language. Each call to the provider has its own deadline and the whole
-    task one too; a retry carries on with the languages still missing.
+    language among `locale_ids` (all when None). Each call to the provider has
+    its own deadline and the whole task one too; a retry carries on with the
+    languages still missing. When a user asked for it, each page is checked
+    against that user's permissions when it is translated, not only when the
+    task was queued (permissions may have changed since).
     """
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    if user_id and user is None:
+        return 0  # the account is gone: nothing is done in its name
     created = 0
     for page in pages_to_translate(Page.objects.get(pk=page_id), include_descendants):
         for locale in missing_locales(page):
+            if locale_ids is not None and locale.pk not in locale_ids:
+                continue
             parent = page.get_parent()
             if parent.depth > 1 and not parent.has_translation(locale):
                 continue  # its parent is not in that language yet; translate the section from the top
+            if user is not None and not can_change_in_locale(user, page, locale):
+                continue
             deadlines.check()
             machine_translate_page(page, locale, user)
             created += 1

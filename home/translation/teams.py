@@ -72,6 +72,32 @@ def _grant_tree(group, page, codenames=PAGE_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+# Site-wide administrators manage the shared image and document library.
+# Personal data (membership applications, article submissions, the search
+# query log), webhooks and users stay with superusers.
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _grant_media_library(group):
+    """Image and document permissions on the root collection, which Wagtail applies to every collection."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for permission in _permissions(MEDIA_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+
+
 def _limit_to_tree(group, page):
     """A language team holds page permissions on its own tree and nowhere else (Wagtail's built-in groups start on the root)."""
     GroupPagePermission.objects.filter(group=group).exclude(page=page).delete()
@@ -107,6 +133,7 @@ def set_up_teams():
     root = Page.get_first_root_node()
     if root is not None:
         _grant_tree(administrators, root, ADMINISTRATOR_PAGE_PERMISSIONS)
+    _grant_media_library(administrators)
     groups.append(administrators)
     _moderate_in_focus_by_language(moderators)
     return groups

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import TaskResultStatus
@@ -94,19 +95,23 @@ def dashboard(request):
 def machine_translate(request, page_id):
     """
     Queue machine translation of a page, or its whole section, into every
-    missing language (POST); GET shows what would happen and asks to confirm.
+    missing language the user may work in (POST); GET shows what would happen
+    and asks to confirm. A user who holds none of the other languages is
+    refused: an English editor does not create Arabic pages this way either.
     """
     page = get_object_or_404(Page, pk=page_id).specific
-    if not page.permissions_for_user(request.user).can_edit():
+    allowed = machine.locales_user_may_translate_into(request.user, page)
+    if page.depth <= 1 or not allowed:
         raise PermissionDenied
     if request.method != "POST":
+        allowed_ids = {locale.pk for locale in allowed}
         return TemplateResponse(
             request,
             "home/admin/machine_translate.html",
             {
                 "page": page,
                 "page_title": _("Machine translation"),
-                "missing": machine.missing_locales(page),
+                "missing": [locale for locale in machine.missing_locales(page) if locale.pk in allowed_ids],
                 "available": machine.get_machine_translator() is not None,
             },
         )
@@ -120,7 +125,9 @@ def machine_translate(request, page_id):
         )
     else:
         include_descendants = request.POST.get("scope") == "section"
-        result = machine.machine_translate_task.enqueue(page.pk, include_descendants, request.user.pk)
+        result = machine.machine_translate_task.enqueue(
+            page.pk, include_descendants, request.user.pk, [locale.pk for locale in allowed]
+        )
         if result.status == TaskResultStatus.FAILED:
             # Run at once (TASKS_BACKEND=immediate) and failed: say so rather than "started".
             messages.error(
@@ -140,4 +147,7 @@ def machine_translate(request, page_id):
                 )
                 % {"title": page.title},
             )
-    return redirect(request.POST.get("next") or "home_translation_dashboard")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "home_translation_dashboard"
+    return redirect(next_url)

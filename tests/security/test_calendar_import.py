@@ -155,3 +155,73 @@ class TestBackgroundImport:
         page = admin_client.get(f"/admin/events/import/{record.pk}/").content.decode()
         assert "45 of 120" in page
         assert 'http-equiv="refresh"' in page
+
+
+@pytest.mark.django_db
+class TestFilesTheTesterSent:
+    @pytest.mark.parametrize("frequency", ["DAILY", "WEEKLY", "YEARLY"])
+    def test_interval_zero_is_named_not_a_server_error(
+        self, admin_client, index, frequency, django_capture_on_commit_callbacks
+    ):
+        admin_client.raise_request_exception = False
+        data = calendar(event(extra=[f"RRULE:FREQ={frequency};INTERVAL=0"]))
+        response = upload(admin_client, index, data, django_capture_on_commit_callbacks)
+        assert response.status_code == 400
+        assert "RRULE" in response.content.decode() and "INTERVAL" in response.content.decode()
+        assert not EventPage.objects.filter(ical_uid="hostile-1@example.org").exists()
+
+    def test_a_file_that_is_not_utf8_is_refused_not_mangled(
+        self, admin_client, index, django_capture_on_commit_callbacks
+    ):
+        data = calendar(event(summary="Réunion à Genève")).decode().encode("latin-1")
+        response = upload(admin_client, index, data, django_capture_on_commit_callbacks)
+        assert response.status_code == 400
+        assert "UTF-8" in response.content.decode()
+        assert not EventPage.objects.filter(ical_uid="hostile-1@example.org").exists()
+
+    def test_extra_dates_are_refused_rather_than_left_out(
+        self, admin_client, index, django_capture_on_commit_callbacks
+    ):
+        data = calendar(event(extra=["RDATE:20270120T100000Z"]))
+        response = upload(admin_client, index, data, django_capture_on_commit_callbacks)
+        assert response.status_code == 400
+        assert "RDATE" in response.content.decode()
+
+    def test_an_unknown_time_zone_is_named_rather_than_read_as_utc(
+        self, admin_client, index, django_capture_on_commit_callbacks
+    ):
+        data = calendar(
+            [
+                "UID:zone@example.org",
+                "SUMMARY:Somewhere",
+                "DTSTART;TZID=Mars/Olympus:20270115T100000",
+                "DTEND;TZID=Mars/Olympus:20270115T120000",
+            ]
+        )
+        response = upload(admin_client, index, data, django_capture_on_commit_callbacks)
+        assert response.status_code == 400
+        assert "Mars/Olympus" in response.content.decode()
+        assert not EventPage.objects.filter(ical_uid="zone@example.org").exists()
+
+    def test_a_known_time_zone_is_kept(self, admin_client, index, django_capture_on_commit_callbacks):
+        data = calendar(
+            [
+                "UID:paris@example.org",
+                "SUMMARY:In Paris",
+                "DTSTART;TZID=Europe/Paris:20270115T100000",
+                "DTEND;TZID=Europe/Paris:20270115T120000",
+            ]
+        )
+        assert upload(admin_client, index, data, django_capture_on_commit_callbacks).status_code == 302
+        assert EventPage.objects.get(ical_uid="paris@example.org").time_zone == "Europe/Paris"
+
+    def test_a_file_of_countless_short_lines_is_refused_at_once(
+        self, admin_client, index, django_capture_on_commit_callbacks
+    ):
+        data = calendar(event(extra=[f"X-F{n}:x" for n in range(150_000)]))
+        assert len(data) < 2 * 1024 * 1024  # within the size limit
+        began = time.perf_counter()
+        response = upload(admin_client, index, data, django_capture_on_commit_callbacks)
+        assert time.perf_counter() - began < 3
+        assert response.status_code == 400
+        assert "too many lines" in response.content.decode()

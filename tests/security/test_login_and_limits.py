@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
@@ -212,3 +213,76 @@ def test_the_acknowledgement_carries_no_text_the_sender_chose(client, home):
     acknowledgement = next(message for message in mail.outbox if message.to == ["victim@example.org"])
     assert "evil.example" not in acknowledgement.subject + acknowledgement.body
     assert "prize" not in acknowledgement.subject + acknowledgement.body
+
+
+@pytest.mark.django_db
+class TestPasswordReset:
+    """Each request may send an email: counted per address and per account, in the shared cache."""
+
+    def reset(self, client, email, address="198.51.100.30"):
+        return client.post("/admin/password_reset/", {"email": email}, REMOTE_ADDR=address)
+
+    def test_one_account_cannot_be_flooded_with_reset_emails(self, client, editor):
+        answers = [self.reset(client, editor.email, address=f"198.51.100.{n}").status_code for n in range(12)]
+        sent = [message for message in mail.outbox if editor.email in message.to]
+        assert len(sent) == 3
+        assert answers[:3] == [302, 302, 302] and set(answers[3:]) == {429}
+        refused = self.reset(client, editor.email.upper(), address="198.51.100.200")
+        assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+        assert "Too many attempts" in refused.content.decode()
+
+    def test_one_address_cannot_ask_for_many_accounts(self, client, editor):
+        for number in range(10):
+            assert self.reset(client, f"someone-{number}@example.org").status_code == 302
+        assert self.reset(client, editor.email).status_code == 429
+        assert not [message for message in mail.outbox if editor.email in message.to]
+        # Another address may still ask for her.
+        assert self.reset(client, editor.email, address="198.51.100.31").status_code == 302
+
+
+@pytest.mark.django_db
+class TestProtectedPagePasswords:
+    """Passwords of password-protected pages are limited like sign-in: wrong guesses per address and page."""
+
+    @pytest.fixture
+    def protected(self, home):
+        from wagtail.models import PageViewRestriction
+
+        from tests.factories import StandardPageFactory
+
+        page = StandardPageFactory(parent=home, title="Board papers", slug="board-papers")
+        restriction = PageViewRestriction.objects.create(
+            page=page,
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="the-board-secret",  # noqa: S106
+        )
+        return page, restriction
+
+    def guess(self, client, protected, password, address="198.51.100.40"):
+        page, restriction = protected
+        return client.post(
+            f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+            {"password": password, "return_url": page.url},
+            REMOTE_ADDR=address,
+        )
+
+    def test_guessing_is_stopped_with_a_429(self, client, protected):
+        for number in range(5):
+            assert self.guess(client, protected, f"guess-{number}").status_code == 200
+        paused = self.guess(client, protected, "the-board-secret")
+        assert paused.status_code == 429 and int(paused["Retry-After"]) > 0
+        assert "Too many attempts" in paused.content.decode()
+        assert client.get(protected[0].url).status_code == 200  # still the password form, not the page
+        assert "Board papers" not in client.get(protected[0].url).content.decode()
+        # Someone else, elsewhere, who knows the password gets in.
+        assert self.guess(Client(), protected, "the-board-secret", address="198.51.100.41").status_code == 302
+
+    def test_guessing_from_rotating_addresses_hits_the_page_wide_cap(self, client, protected):
+        for number in range(50):
+            self.guess(client, protected, f"guess-{number}", address=f"203.0.113.{number}")
+        assert self.guess(client, protected, "the-board-secret", address="203.0.113.250").status_code == 429
+
+    def test_the_right_password_opens_the_page(self, client, protected):
+        response = self.guess(client, protected, "the-board-secret")
+        assert response.status_code == 302
+        assert "Board papers" in client.get(protected[0].url).content.decode()
