@@ -28,6 +28,7 @@ from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.content_language import TextIn
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.renditions import rendition_or_none
 from search.documents import public_pages
 
 ARTICLES_PER_PAGE = 12
@@ -383,8 +384,8 @@ class ArticlePage(BasePage):
             data["datePublished"] = self.display_date.isoformat()
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
-        if self.hero_image:
-            data["image"] = self.hero_image.get_rendition("fill-1200x630").full_url
+        if picture := rendition_or_none(self.hero_image, "fill-1200x630"):
+            data["image"] = picture.full_url
         return data
 
     def get_context(self, request, *args, **kwargs):

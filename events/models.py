@@ -22,6 +22,7 @@ from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.renditions import rendition_or_none
 from search.documents import public_pages
 
 from . import recurrence
@@ -506,8 +507,8 @@ class EventPage(RoutablePageMixin, BasePage):
             data["location"] = locations[0] if len(locations) == 1 else locations
         if self.organiser:
             data["organizer"] = {"@type": "Organization", "name": self.organiser}
-        if self.image:
-            data["image"] = self.image.get_rendition("fill-1200x630").full_url
+        if picture := rendition_or_none(self.image, "fill-1200x630"):
+            data["image"] = picture.full_url
         return data
 
     def google_calendar_url(self, occurrence):

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home import locales, page_cache
 from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.renditions import rendition_or_none
 from search.documents import public_pages
 
 from .forms import MemberForm
@@ -268,7 +269,9 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
             "country": self.country.code,
             "region": self.region,
             "biography": self.public_biography,
-            "photo": {"url": photo.get_rendition("fill-400x400").url, "alt": self.photo_alt} if photo else None,
+            "photo": {"url": picture.url, "alt": self.photo_alt}
+            if (picture := rendition_or_none(photo, "fill-400x400"))
+            else None,
             "links": [{"label": str(label), "url": url} for label, url in self.public_links()],
             "expertise": [tag.name for tag in self.expertise.all()],
             "languages_spoken": list(self.languages_spoken or []),

@@ -1,6 +1,9 @@
 """Settings for the test suite: PostgreSQL and the real search engine."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
 from .base import *  # noqa: F403
 from .base import DATABASES
@@ -15,8 +18,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if not DATABASES["default"]["ENGINE"].endswith("postgresql") and not os.environ.get("ALLOW_SQLITE_TESTS"):
     raise RuntimeError("The test suite runs on PostgreSQL: set DATABASE_URL (make test does this for you).")
 
+# Media on disk in a folder of this run's own: unlike an in-memory storage,
+# the files outlive a test that swaps the storage for a moment (Django builds a
+# new storage object when STORAGES or MEDIA_ROOT changes and back).
+MEDIA_ROOT = tempfile.mkdtemp(prefix="gnwict-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -104,7 +104,7 @@ class TestEventsWithRunawayRules:
             began = time.perf_counter()
             response = client.get(url)
             assert response.status_code == 200, url
-            assert time.perf_counter() - began < 3, url
+            assert time.perf_counter() - began < 6, url  # 7.6 to 21 s before the bound; room for a busy machine
         # The event shows its own date, not a flood of minutes or nothing at all.
         window = (event.start - datetime.timedelta(days=1), event.start + datetime.timedelta(days=30))
         assert [o.start for o in expand(event, *window)] == [event.start]
