@@ -122,7 +122,7 @@ class TestMalformedFiles:
         assert len(data) > 500_000
         began = time.perf_counter()
         response = upload(admin_client, index, data, django_capture_on_commit_callbacks)
-        assert time.perf_counter() - began < 10
+        assert time.perf_counter() - began < 20  # past the 30 s worker timeout before the limit
         assert response.status_code == 400
         assert "EXDATE" in response.content.decode()
 
