@@ -38,11 +38,11 @@ class ParameterError(BadRequestError):
         self.message = str(message)
 
 
-def error_response(message, parameter=None, status=400, headers=None):
+def error_response(message, parameter=None, status=400):
     body = {"message": str(message)}
     if parameter:
         body["parameter"] = parameter
-    return Response(body, status=status, headers=headers)
+    return Response(body, status=status)
 
 
 def exception_handler(exc, context):
@@ -233,6 +233,12 @@ class Date(Parameter):
 
     def json_schema(self):
         return {"type": "string", "format": "date"}
+
+    def openapi(self):
+        # OpenAPI has no bounds for dates: the description gives them.
+        described = super().openapi()
+        described["description"] = f"{self.description} From {self.first.isoformat()} to {self.last.isoformat()}."
+        return described
 
 
 def language(name="locale", description="Language.", **kwargs):
