@@ -6,13 +6,16 @@ beside it, and the OpenAPI schema and documentation generated from them all.
 
 from dataclasses import dataclass
 
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import include, path
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from articles.api import ArticlesAPIViewSet
 from events.api import EventsAPIView
+from headless.parameters import DeclaredParametersMixin, Parameters
 from home.api import NetworkPagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from home.api_schema import openapi_schema
 from home.preview import PreviewAPIView
@@ -93,8 +96,16 @@ ENDPOINTS = [
 ]
 
 
-def schema_view(request):
-    return JsonResponse(openapi_schema(ENDPOINTS, request.build_absolute_uri("/")), json_dumps_params={"indent": 2})
+class SchemaAPIView(DeclaredParametersMixin, APIView):
+    """The OpenAPI schema, in JSON whatever the client accepts; it takes no parameters."""
+
+    authentication_classes = []
+    permission_classes = []
+    renderer_classes = [JSONRenderer]
+    parameters = Parameters()
+
+    def get(self, request):
+        return Response(openapi_schema(ENDPOINTS, request.build_absolute_uri("/")))
 
 
 def docs_view(request):
@@ -102,7 +113,7 @@ def docs_view(request):
 
 
 urlpatterns = [
-    path("schema/", schema_view, name="api_schema"),
+    path("schema/", SchemaAPIView.as_view(), name="api_schema"),
     path("docs/", docs_view, name="api_docs"),
     path("search/", include((SearchEndpoint.get_urlpatterns(), "search"), namespace="search_api")),
     path("translation-status/", TranslationStatusAPIView.as_view(), name="translation_status"),

@@ -183,6 +183,12 @@ def test_messages_are_in_the_clients_language(client):
 
 
 @pytest.mark.django_db
+def test_the_schema_itself_takes_no_parameters(client):
+    assert_names(client.get("/api/v2/schema/", {"colour": "blue"}), "colour")
+    assert client.get("/api/v2/schema/", HTTP_ACCEPT="text/html")["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
     ["/api/", "/api/v1/pages/", "/api/v2/nothing-here/", "/api/v2/search/nothing/", "/api/v2/pages/987654321/"],
