@@ -135,6 +135,7 @@ def register_article_search():
     return [
         SearchDocumentType(
             kind="article",
+            label=gettext_lazy("Articles"),
             model=ArticlePage,
             build=article_search_document,
             queryset=lambda: (

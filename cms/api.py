@@ -6,24 +6,22 @@ beside it, and the OpenAPI schema and documentation generated from them all.
 
 from dataclasses import dataclass
 
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import include, path
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from articles.api import ArticlesAPIViewSet
 from events.api import EventsAPIView
-from home.api import (
-    NetworkPagesAPIViewSet,
-    Parameter,
-    PublicDocumentsAPIViewSet,
-    PublicImagesAPIViewSet,
-)
+from headless.parameters import DeclaredParametersMixin, Parameters
+from home.api import NetworkPagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from home.api_schema import openapi_schema
 from home.preview import PreviewAPIView
 from home.translation.api import TranslationStatusAPIView
 from members.api import MapAPIView, MembersAPIView
-from search.api import SearchEndpoint
+from search.api import AutocompleteAPIView, SearchAPIView, SearchEndpoint
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", NetworkPagesAPIViewSet)
@@ -37,7 +35,7 @@ class Endpoint:
     path: str
     summary: str
     tag: str
-    parameters: list
+    parameters: object  # the Parameters the endpoint's view declares
     description: str = ""
     staff_only: bool = False
     response_schema: dict | None = None
@@ -47,21 +45,6 @@ class Endpoint:
         return self.path.strip("/").replace("/", "_").replace("{", "").replace("}", "").replace("-", "_") or "root"
 
 
-DETAIL_PARAMETERS = [Parameter("fields", "Fields to include.")]
-SEARCH_PARAMETERS = [
-    Parameter("q", "What to search for (any text; at most 200 characters are used).", {"type": "string"}),
-    Parameter(
-        "locale", "Language to search in.", {"type": "string", "enum": ["ar", "en", "es", "fr", "ru", "zh-hans"]}
-    ),
-    Parameter("type", "Only this kind of result.", {"type": "string", "enum": ["article", "event", "member", "page"]}),
-    Parameter("topic", "Topic slug.", {"type": "string", "pattern": r"^[-\w]{1,100}$"}),
-    Parameter("country", "ISO 3166 alpha-2 code.", {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
-    Parameter("year", "Year.", {"type": "integer", "minimum": 1900, "maximum": 2100}),
-    Parameter("page", "Result page.", {"type": "integer", "minimum": 1, "maximum": 100}),
-    Parameter("per_page", "Results per page.", {"type": "integer", "minimum": 1, "maximum": 50}),
-    Parameter("languages", "all: search every language.", {"type": "string", "enum": ["all"]}),
-]
-
 ENDPOINTS = [
     Endpoint(
         "/pages/",
@@ -70,16 +53,16 @@ ENDPOINTS = [
         NetworkPagesAPIViewSet.parameters,
         "Live, public pages in every language. Each item has `alternates`: its live translations.",
     ),
-    Endpoint("/pages/{id}/", "One page", "pages", DETAIL_PARAMETERS),
+    Endpoint("/pages/{id}/", "One page", "pages", NetworkPagesAPIViewSet.detail_parameters),
     Endpoint(
         "/pages/find/",
         "Find a page by its address",
         "pages",
-        [Parameter("html_path", "Path with its language prefix, e.g. /fr/in-focus/.", {"type": "string"})],
+        NetworkPagesAPIViewSet.find_parameters,
         "Redirects to the page's detail URL.",
     ),
     Endpoint("/articles/", "List In Focus articles", "articles", ArticlesAPIViewSet.parameters),
-    Endpoint("/articles/{id}/", "One article", "articles", DETAIL_PARAMETERS),
+    Endpoint("/articles/{id}/", "One article", "articles", ArticlesAPIViewSet.detail_parameters),
     Endpoint(
         "/events/",
         "Event occurrences in a window",
@@ -90,20 +73,16 @@ ENDPOINTS = [
     Endpoint("/members/", "Listed members' public profiles", "members", MembersAPIView.parameters),
     Endpoint("/map/", "Listed members per country", "members", MapAPIView.parameters),
     Endpoint("/images/", "Images used by public content", "media", PublicImagesAPIViewSet.parameters),
-    Endpoint("/images/{id}/", "One image", "media", DETAIL_PARAMETERS),
+    Endpoint("/images/{id}/", "One image", "media", PublicImagesAPIViewSet.detail_parameters),
     Endpoint("/documents/", "Documents used by public content", "media", PublicDocumentsAPIViewSet.parameters),
-    Endpoint("/documents/{id}/", "One document", "media", DETAIL_PARAMETERS),
-    Endpoint("/search/", "Search in one language or all", "search", SEARCH_PARAMETERS),
-    Endpoint("/search/autocomplete/", "Title suggestions", "search", SEARCH_PARAMETERS[:2]),
+    Endpoint("/documents/{id}/", "One document", "media", PublicDocumentsAPIViewSet.detail_parameters),
+    Endpoint("/search/", "Search in one language or all", "search", SearchAPIView.parameters),
+    Endpoint("/search/autocomplete/", "Title suggestions", "search", AutocompleteAPIView.parameters),
     Endpoint(
         "/translation-status/",
         "Translation state of every page and snippet",
         "translation",
-        [
-            Parameter("section", "Id of a top-level page.", {"type": "integer"}),
-            Parameter("language", "One language.", {"type": "string", "enum": ["ar", "es", "fr", "ru", "zh-hans"]}),
-            Parameter("kind", "page or snippet.", {"type": "string", "enum": ["page", "snippet"]}),
-        ],
+        TranslationStatusAPIView.parameters,
         "For staff users only.",
         staff_only=True,
     ),
@@ -111,14 +90,22 @@ ENDPOINTS = [
         "/preview/",
         "A draft being previewed",
         "preview",
-        [Parameter("token", "The signed token the preview link carries.", {"type": "string"})],
+        PreviewAPIView.parameters,
         "For headless front ends. An expired token gets 410 Gone; a bad one, 400.",
     ),
 ]
 
 
-def schema_view(request):
-    return JsonResponse(openapi_schema(ENDPOINTS, request.build_absolute_uri("/")), json_dumps_params={"indent": 2})
+class SchemaAPIView(DeclaredParametersMixin, APIView):
+    """The OpenAPI schema, in JSON whatever the client accepts; it takes no parameters."""
+
+    authentication_classes = []
+    permission_classes = []
+    renderer_classes = [JSONRenderer]
+    parameters = Parameters()
+
+    def get(self, request):
+        return Response(openapi_schema(ENDPOINTS, request.build_absolute_uri("/")))
 
 
 def docs_view(request):
@@ -126,7 +113,7 @@ def docs_view(request):
 
 
 urlpatterns = [
-    path("schema/", schema_view, name="api_schema"),
+    path("schema/", SchemaAPIView.as_view(), name="api_schema"),
     path("docs/", docs_view, name="api_docs"),
     path("search/", include((SearchEndpoint.get_urlpatterns(), "search"), namespace="search_api")),
     path("translation-status/", TranslationStatusAPIView.as_view(), name="translation_status"),

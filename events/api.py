@@ -4,23 +4,30 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.api.v2.utils import BadRequestError
 
-from home.api import LIMIT_PARAMETERS, LOCALE_PARAMETER, Parameter, SectionAPIView, paginate
+from headless.parameters import (
+    FORMAT,
+    LOCALE,
+    PAGINATION,
+    Choice,
+    Date,
+    ParameterError,
+    Parameters,
+    country,
+    paginate,
+    slug,
+)
+from home.api import SectionAPIView
 from search.documents import public_pages
 
 from .models import EventPage
 
 MAX_WINDOW_DAYS = 366 * 5
+FIRST_DAY = datetime.date(2000, 1, 1)
+LAST_DAY = datetime.date(2100, 12, 31)
 
 
-def read_day(value, name):
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise BadRequestError(_("%(name)s must be a date like 2027-04-01.") % {"name": name}) from error
-    if not 2000 <= day.year <= 2100:
-        raise BadRequestError(_("%(name)s must be between 2000 and 2100.") % {"name": name})
+def midnight(day):
     return datetime.datetime.combine(day, datetime.time(), datetime.UTC)
 
 
@@ -52,49 +59,42 @@ def occurrence_json(occurrence):
 
 
 class EventsAPIView(SectionAPIView):
-    parameters = [
-        LOCALE_PARAMETER,
-        Parameter("from", "Start of the window (default: today).", {"type": "string", "format": "date"}),
-        Parameter(
+    parameters = Parameters(
+        LOCALE,
+        Date("from", "Start of the window (default: today).", first=FIRST_DAY, last=LAST_DAY),
+        Date(
             "to",
             "End of the window, exclusive (default: a year after from; at most five years).",
-            {"type": "string", "format": "date"},
+            first=FIRST_DAY,
+            last=LAST_DAY,
         ),
-        Parameter("category", "Category slug, e.g. webinar.", {"type": "string", "pattern": r"^[-\w]+$"}),
-        Parameter("country", "ISO 3166 alpha-2 country code.", {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
-        Parameter(
-            "include_cancelled",
-            "Include cancelled occurrences (default true).",
-            {"type": "string", "enum": ["true", "false"]},
-        ),
-        *LIMIT_PARAMETERS,
-    ]
+        slug("category", "Category slug, e.g. webinar.", max_length=50),
+        country(),
+        Choice("include_cancelled", "Include cancelled occurrences.", choices=("true", "false"), default="true"),
+        *PAGINATION,
+        FORMAT,
+    )
 
     def get_data(self, request):
-        params = request.GET
-        locale = self.locale(request)
+        params = self.params
+        locale = self.locale()
         start = (
-            read_day(params["from"], "from")
-            if params.get("from")
+            midnight(params["from"])
+            if params["from"]
             else timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
         )
-        end = read_day(params["to"], "to") if params.get("to") else start + datetime.timedelta(days=366)
+        end = midnight(params["to"]) if params["to"] else start + datetime.timedelta(days=366)
         if end <= start:
-            raise BadRequestError(_("to must be after from."))
+            raise ParameterError("to", _("to must be after from."))
         if (end - start).days > MAX_WINDOW_DAYS:
-            raise BadRequestError(_("The window can be at most five years long."))
-        include = params.get("include_cancelled", "true")
-        if include not in ("true", "false"):
-            raise BadRequestError(_("include_cancelled must be true or false."))
+            raise ParameterError("to", _("The window can be at most five years long."))
         events = public_pages(EventPage.objects.filter(locale=locale))
-        if category := params.get("category"):
-            events = events.filter(category__slug=category[:50])
-        if country := params.get("country"):
-            if len(country) != 2 or not country.isalpha():
-                raise BadRequestError(_("country must be a two-letter ISO 3166 code."))
-            events = events.filter(country=country.upper())
-        occurrences = events.occurrences(start, end, include_cancelled=include == "true")
-        items, total = paginate(request, occurrences)
+        if category := params["category"]:
+            events = events.filter(category__slug=category)
+        if country_code := params["country"]:
+            events = events.filter(country=country_code.upper())
+        occurrences = events.occurrences(start, end, include_cancelled=params["include_cancelled"] == "true")
+        items, total = paginate(params, occurrences)
         return {
             "meta": {"total_count": total, "from": start.date().isoformat(), "to": end.date().isoformat()},
             "items": [occurrence_json(o) for o in items],

@@ -121,6 +121,7 @@ def register_event_search():
     return [
         SearchDocumentType(
             kind="event",
+            label=gettext_lazy("Events"),
             model=EventPage,
             build=event_search_document,
             queryset=lambda: public_pages(EventPage.objects.all()).with_occurrence_data(),

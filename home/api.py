@@ -5,7 +5,6 @@ documents endpoints limited to what public content uses, and helpers for the
 section endpoints (parameters, pagination, errors).
 """
 
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -14,74 +13,61 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import translation
 from django.utils.http import http_date
-from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site, get_page_models
 
+from headless.parameters import (
+    FORMAT,
+    PAGINATION,
+    Choice,
+    DeclaredParametersMixin,
+    Integer,
+    Parameters,
+    Text,
+    language,
+)
 from search.documents import public_pages
 
 from . import locales
 
-MAX_LIMIT = 100
-# Ids and offsets beyond this cannot exist; past 2^63 the database itself would refuse them.
-MAX_INTEGER = 2**31 - 1
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A query parameter an endpoint accepts, for validation and the OpenAPI schema."""
-
-    name: str
-    description: str
-    schema: dict = field(default_factory=lambda: {"type": "string"})
-
-
-COMMON_PAGE_PARAMETERS = [
-    Parameter(
-        "locale",
-        "Language of the pages: ar, en, es, fr, ru or zh-hans.",
-        {"type": "string", "enum": ["ar", "en", "es", "fr", "ru", "zh-hans"]},
+PAGE_PARAMETERS = Parameters(
+    language("locale", "Language of the pages."),
+    Integer(
+        "translation_of", "Id of a page: list its translations (with locale, the one in that language).", minimum=1
     ),
-    Parameter(
-        "translation_of",
-        "Id of a page: list its translations (with locale, the one in that language).",
-        {"type": "integer"},
+    Choice(
+        "type",
+        "Page type(s), e.g. articles.ArticlePage (comma-separated).",
+        choices=lambda: [model._meta.label for model in get_page_models()],
+        separator=",",
     ),
-    Parameter("type", "Page type(s), e.g. articles.ArticlePage (comma-separated).", {"type": "string"}),
-    Parameter("fields", "Fields to include, e.g. title,intro or * or -detail_url.", {"type": "string"}),
-    Parameter("search", "Full-text search.", {"type": "string", "maxLength": 1000}),
-    Parameter("search_operator", "and or or.", {"type": "string", "enum": ["and", "or"]}),
-    Parameter("order", "Field to order by; prefix with - for descending, or random.", {"type": "string"}),
-    Parameter("child_of", "Id of the parent page (or root).", {"type": "string"}),
-    Parameter("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
-    Parameter("ancestor_of", "Id of a descendant page.", {"type": "integer"}),
-    Parameter(
-        "limit", f"Items per page, at most {MAX_LIMIT}.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}
-    ),
-    Parameter("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
-]
-
-
-def error(message, parameter=None, status=400):
-    body = {"message": str(message)}
-    if parameter:
-        body["parameter"] = parameter
-    return Response(body, status=status)
-
-
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
+    Text("fields", "Fields to include, e.g. title,intro or * or -detail_url.", max_length=1000),
+    Text("search", "Full-text search.", max_length=1000),
+    Choice("search_operator", "How search words combine.", choices=("and", "or")),
+    Text("order", "Field to order by; prefix with - for descending, or random.", max_length=200),
+    Integer("child_of", "Id of the parent page (or root).", minimum=1, words=("root",)),
+    Integer("descendant_of", "Id of an ancestor page.", minimum=1),
+    Integer("ancestor_of", "Id of a descendant page.", minimum=1),
+    Text("slug", "The page's slug.", max_length=255),
+    *PAGINATION,
+    FORMAT,
+)
+DETAIL_PARAMETERS = PAGE_PARAMETERS.only("fields", "format")
+FIND_PARAMETERS = Parameters(
+    Text("html_path", "Path with its language prefix, e.g. /fr/in-focus/.", max_length=2000),
+    Integer("id", "Id of the object.", minimum=1),
+    *DETAIL_PARAMETERS,
+)
 
 
 class AlternatesField(Field):
@@ -142,7 +128,23 @@ class NetworkPageSerializer(PageSerializer):
     locale = LocaleField(read_only=True)
 
 
-class NetworkPagesAPIViewSet(PagesAPIViewSet):
+class DeclaredAPIViewSetMixin(DeclaredParametersMixin):
+    """A Wagtail API viewset whose listing, detail and find views each read their declared parameters."""
+
+    parameters = PAGE_PARAMETERS
+    detail_parameters = DETAIL_PARAMETERS
+    find_parameters = FIND_PARAMETERS
+
+    def get_declared_parameters(self):
+        return {"detail_view": self.detail_parameters, "find_view": self.find_parameters}.get(
+            self.action, self.parameters
+        )
+
+    def check_query_parameters(self, queryset):
+        """Already done, against the declaration, before the view ran."""
+
+
+class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
     """
     Wagtail's pages endpoint for anonymous front ends: live pages with no view
     restriction (whoever asks), an `alternates` list on every item, and
@@ -152,7 +154,6 @@ class NetworkPagesAPIViewSet(PagesAPIViewSet):
     base_serializer_class = NetworkPageSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "alternates"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "alternates"]
-    parameters = COMMON_PAGE_PARAMETERS
 
     def listing_view(self, request):
         response = super().listing_view(request)
@@ -194,26 +195,6 @@ class NetworkPagesAPIViewSet(PagesAPIViewSet):
             # A search backend can filter by a list of ids, not by a subquery.
             return Page.objects.live().filter(pk__in=list(public.values_list("pk", flat=True)))
         return Page.objects.live().filter(pk__in=public.values("pk"))
-
-    def check_query_parameters(self, queryset):
-        super().check_query_parameters(queryset)
-        params = self.request.GET
-        if (locale := params.get("locale")) and locale not in language_codes():
-            raise BadRequestError(_("locale must be one of: %(codes)s.") % {"codes": ", ".join(language_codes())})
-        for name in ("translation_of", "descendant_of", "ancestor_of", "offset", "limit", "id"):
-            value = params.get(name)
-            if value is not None and not (value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER):
-                raise BadRequestError(
-                    _("%(name)s must be a whole number up to %(max)s.") % {"name": name, "max": MAX_INTEGER}
-                )
-        if (
-            (child_of := params.get("child_of"))
-            and child_of != "root"
-            and not (child_of.isascii() and child_of.isdigit() and int(child_of) <= MAX_INTEGER)
-        ):
-            raise BadRequestError(_("child_of must be a page id or root."))
-        if (operator := params.get("search_operator")) and operator not in ("and", "or"):
-            raise BadRequestError(_("search_operator must be and or or."))
 
     def find_object(self, queryset, request):
         html_path = request.GET.get("html_path")
@@ -276,30 +257,17 @@ class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
     pass
 
 
-class WholeNumberPaginationMixin:
-    """?offset= and ?limit= the database can take: 400 for ?offset=99999999999999999999, not a server error."""
-
-    def check_query_parameters(self, queryset):
-        super().check_query_parameters(queryset)
-        for name in ("offset", "limit"):
-            value = self.request.GET.get(name)
-            if value is not None and not (value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER):
-                raise BadRequestError(
-                    _("%(name)s must be a whole number up to %(max)s.") % {"name": name, "max": MAX_INTEGER}
-                )
-
-
-class PublicImagesAPIViewSet(WholeNumberPaginationMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(DeclaredAPIViewSetMixin, ImagesAPIViewSet):
     """Only images that live, public content uses: never those of drafts, private pages or hidden profiles."""
 
     base_serializer_class = PublicImageSerializer
-    parameters = [p for p in COMMON_PAGE_PARAMETERS if p.name in {"fields", "search", "order", "limit", "offset"}]
+    parameters = PAGE_PARAMETERS.only("fields", "search", "search_operator", "order", "limit", "offset", "format")
 
     def get_queryset(self):
         return super().get_queryset().filter(pk__in=used_by_public_content(self.model)).prefetch_related("tags")
 
 
-class PublicDocumentsAPIViewSet(WholeNumberPaginationMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(DeclaredAPIViewSetMixin, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
     parameters = PublicImagesAPIViewSet.parameters
 
@@ -330,54 +298,21 @@ def used_by_public_content(model):
     return ids
 
 
-def paginate(request, items):
-    """(page of items, total) for ?limit= (at most 100) and ?offset=, or raise BadRequestError."""
-    limit_value = request.GET.get("limit", "20")
-    offset_value = request.GET.get("offset", "0")
-    if not (limit_value.isascii() and limit_value.isdigit()) or not 1 <= int(limit_value) <= MAX_LIMIT:
-        raise BadRequestError(_("limit must be a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT})
-    if not (offset_value.isascii() and offset_value.isdigit()) or int(offset_value) > MAX_INTEGER:
-        raise BadRequestError(_("offset must be a whole number up to %(max)s.") % {"max": MAX_INTEGER})
-    limit, offset = int(limit_value), int(offset_value)
-    total = len(items) if isinstance(items, list) else items.count()
-    return items[offset : offset + limit], total
-
-
-def check_known(request, known):
-    unknown = sorted(set(request.GET) - set(known) - {"format"})
-    if unknown:
-        raise BadRequestError(_("Unknown parameter(s): %(names)s.") % {"names": ", ".join(unknown)})
-
-
-class SectionAPIView(APIView):
+class SectionAPIView(DeclaredParametersMixin, APIView):
     """
     Base for endpoints that are not a listing of one Wagtail model (events'
-    occurrences, members, the map): anonymous, read-only, with the same error
-    body as Wagtail's endpoints for bad parameters.
+    occurrences, members, the map): anonymous, read-only, reading the
+    parameters it declares into `self.params`.
     """
 
     authentication_classes = []
     permission_classes = []
-    parameters = []
-
-    def handle_exception(self, exc):
-        if isinstance(exc, BadRequestError):
-            return error(exc)
-        return super().handle_exception(exc)
 
     def get(self, request):
-        check_known(request, {p.name for p in self.parameters})
         return Response(self.get_data(request))
 
     def get_data(self, request):
         raise NotImplementedError
 
-    def locale(self, request):
-        code = request.GET.get("locale", settings.LANGUAGE_CODE)
-        if code not in language_codes():
-            raise BadRequestError(_("locale must be one of: %(codes)s.") % {"codes": ", ".join(language_codes())})
-        return Locale.objects.get(language_code=code)
-
-
-LOCALE_PARAMETER = COMMON_PAGE_PARAMETERS[0]
-LIMIT_PARAMETERS = [p for p in COMMON_PAGE_PARAMETERS if p.name in ("limit", "offset")]
+    def locale(self):
+        return Locale.objects.get(language_code=self.params["locale"] or settings.LANGUAGE_CODE)

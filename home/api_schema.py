@@ -7,7 +7,7 @@ interactive documentation page.
 from django.conf import settings
 
 ERROR = {
-    "description": "A bad parameter. The body says which and why.",
+    "description": "An error: the message says what went wrong and, for a bad parameter, which one.",
     "content": {
         "application/json": {
             "schema": {
@@ -34,10 +34,7 @@ LISTING = {
 
 
 def operation(endpoint, path):
-    parameters = [
-        {"name": p.name, "in": "query", "required": False, "description": p.description, "schema": p.schema}
-        for p in endpoint.parameters
-    ]
+    parameters = endpoint.parameters.openapi()
     return {
         "summary": endpoint.summary,
         "description": endpoint.description,
@@ -49,7 +46,7 @@ def operation(endpoint, path):
             "304": {"description": "Not modified since the ETag or date the client sent."},
             "400": ERROR,
             **({"403": ERROR} if endpoint.staff_only else {}),
-            **({"404": ERROR} if "{id}" in path else {}),
+            "404": ERROR,
         },
         **({"security": [{"session": []}]} if endpoint.staff_only else {}),
     }

@@ -18,6 +18,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Site
 
+from headless.parameters import FORMAT, DeclaredParametersMixin, ParameterError, Parameters, Text, error_response
+
 SALT = "home.preview"
 
 
@@ -59,11 +61,14 @@ def headless_preview_response(request, page):
     return redirect(f"{url}{'&' if '?' in url else '?'}{query}")
 
 
-class PreviewAPIView(APIView):
+class PreviewAPIView(DeclaredParametersMixin, APIView):
     """GET /api/v2/preview/?token=…: the draft being previewed, as the pages endpoint would show it."""
 
     authentication_classes = []
     permission_classes = []
+    parameters = Parameters(
+        Text("token", "The signed token the preview link carries.", required=True, max_length=1000), FORMAT
+    )
 
     def get(self, request):
         from cms.api import api_router
@@ -71,16 +76,16 @@ class PreviewAPIView(APIView):
         from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
         from .models import PagePreview
 
-        token = request.GET.get("token", "")
+        token = self.params["token"]
         try:
             value = signing.loads(token, salt=SALT, max_age=max_age())
         except signing.SignatureExpired:
-            return Response({"message": _("This preview link has expired. Open the preview again.")}, status=410)
-        except signing.BadSignature:
-            return Response({"message": _("This preview link is not valid."), "parameter": "token"}, status=400)
+            return error_response(_("This preview link has expired. Open the preview again."), "token", status=410)
+        except signing.BadSignature as bad:
+            raise ParameterError("token", _("This preview link is not valid.")) from bad
         preview = PagePreview.objects.filter(token=value).first()
         if preview is None:
-            return Response({"message": _("This preview no longer exists. Open the preview again.")}, status=410)
+            return error_response(_("This preview no longer exists. Open the preview again."), "token", status=410)
         page = preview.page()
         request.wagtailapi_router = api_router
         # A page being created has no id yet, so no address in the pages API.

@@ -2,13 +2,15 @@ import functools
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from .errors import is_api
 from .sitemaps import MultilingualSitemap
 
 
@@ -17,8 +19,11 @@ def page_not_found(request, exception=None):
     A 404 that offers only addresses that exist. When the page exists in
     other languages (a French link to a page not yet translated into French),
     it says so; otherwise its language links lead to the nearest section that
-    exists, in the languages that section is published in.
+    exists, in the languages that section is published in. Under /api/, JSON
+    in the API's error shape.
     """
+    if is_api(request):
+        return JsonResponse({"message": _("There is nothing at this address in the API.")}, status=404)
     pages, exact = translations_along_path(request)
     language = translation.get_language_from_path(request.path_info)
     links = _links(request, pages, language)

@@ -1,29 +1,29 @@
 """/api/v2/members/ (public profiles of listed members) and /api/v2/map/ (counts per country)."""
 
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django_countries import countries
-from wagtail.api.v2.utils import BadRequestError
 
-from home.api import LIMIT_PARAMETERS, LOCALE_PARAMETER, Parameter, SectionAPIView, paginate
+from headless.parameters import FORMAT, LOCALE, PAGINATION, Choice, Parameters, Text, country, paginate
+from home.api import SectionAPIView
 
 from .models import Member, Sector, member_counts, public_directory
 from .regions import Region, countries_in
 
 
 class MembersAPIView(SectionAPIView):
-    parameters = [
-        LOCALE_PARAMETER,
-        Parameter("sector", "Sector.", {"type": "string", "enum": list(Sector.values)}),
-        Parameter("country", "ISO 3166 alpha-2 country code.", {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
-        Parameter("region", "ITU region.", {"type": "string", "enum": list(Region.values)}),
-        Parameter("q", "Name (or part of it).", {"type": "string", "maxLength": 100}),
-        *LIMIT_PARAMETERS,
-    ]
+    parameters = Parameters(
+        LOCALE,
+        Choice("sector", "Sector.", choices=Sector.values),
+        country(),
+        Choice("region", "ITU region.", choices=Region.values),
+        Text("q", "Name (or part of it).", max_length=100),
+        *PAGINATION,
+        FORMAT,
+    )
 
     def get_data(self, request):
-        params = request.GET
-        locale = self.locale(request)
+        params = self.params
+        locale = self.locale()
         directory = public_directory(locale)
         members = (
             (Member.objects.listed() if directory else Member.objects.none())
@@ -31,21 +31,15 @@ class MembersAPIView(SectionAPIView):
             .select_related("locale", "photo")
             .prefetch_related("expertise", "photo__renditions")
         )
-        if sector := params.get("sector"):
-            if sector not in Sector.values:
-                raise BadRequestError(_("sector must be one of: %(values)s.") % {"values": ", ".join(Sector.values)})
+        if sector := params["sector"]:
             members = members.filter(sector=sector)
-        if country := params.get("country"):
-            if len(country) != 2 or not country.isalpha():
-                raise BadRequestError(_("country must be a two-letter ISO 3166 code."))
-            members = members.filter(country=country.upper())
-        if region := params.get("region"):
-            if region not in Region.values:
-                raise BadRequestError(_("region must be one of: %(values)s.") % {"values": ", ".join(Region.values)})
+        if country_code := params["country"]:
+            members = members.filter(country=country_code.upper())
+        if region := params["region"]:
             members = members.filter(country__in=countries_in(region))
-        if name := params.get("q", "").strip():
-            members = members.filter(full_name__icontains=name[:100])
-        items, total = paginate(request, members.order_by("full_name"))
+        if name := (params["q"] or "").strip():
+            members = members.filter(full_name__icontains=name)
+        items, total = paginate(params, members.order_by("full_name"))
         results = []
         for member in items:
             data = member.public_data()
@@ -55,10 +49,10 @@ class MembersAPIView(SectionAPIView):
 
 
 class MapAPIView(SectionAPIView):
-    parameters = [LOCALE_PARAMETER]
+    parameters = Parameters(LOCALE, FORMAT)
 
     def get_data(self, request):
-        locale = self.locale(request)
+        locale = self.locale()
         counts = member_counts() if public_directory(locale) else {}
         with translation.override(locale.language_code):
             items = sorted(

@@ -105,6 +105,7 @@ def register_member_search():
     return [
         SearchDocumentType(
             kind="member",
+            label=_("Members"),
             model=Member,
             build=member_search_document,
             queryset=lambda: Member.objects.listed().select_related("locale").prefetch_related("tagged_items__tag"),

@@ -3,40 +3,18 @@
 clients, with the same languages, facets and highlighting as the search page.
 """
 
+from django.conf import settings
 from django.urls import path
-from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from headless.parameters import FORMAT, DeclaredParametersMixin, Integer, language
 
 from . import params as search_params
 from . import query as site_search
 
 MAX_PER_PAGE = 50
-
-
-def error(message, parameter=None, status=400):
-    body = {"message": message}
-    if parameter:
-        body["parameter"] = parameter
-    return Response(body, status=status)
-
-
-def read_locale(request):
-    locale = request.query_params.get("locale", "en")
-    if locale not in search_params.languages():
-        raise search_params.InvalidParameter(
-            "locale", _("locale must be one of: %(codes)s.") % {"codes": ", ".join(search_params.languages())}
-        )
-    return locale
-
-
-def read_per_page(request):
-    value = request.query_params.get("per_page", str(site_search.PER_PAGE))
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PER_PAGE:
-        raise search_params.InvalidParameter(
-            "per_page", _("per_page must be a whole number from 1 to %(max)s.") % {"max": MAX_PER_PAGE}
-        )
-    return int(value)
+LOCALE = language("locale", "Language to search in.", default=settings.LANGUAGE_CODE)
 
 
 def hit_json(hit):
@@ -55,25 +33,18 @@ def hit_json(hit):
     }
 
 
-class SearchAPIView(APIView):
+class SearchAPIView(DeclaredParametersMixin, APIView):
     """Full-text search in one language (?locale=) or all (?languages=all)."""
 
-    known_query_parameters = frozenset(
-        {"q", "locale", "type", "topic", "country", "year", "page", "per_page", "languages", "format"}
-    )
+    parameters = search_params.PARAMETERS + [
+        LOCALE,
+        Integer("per_page", "Results per page.", minimum=1, maximum=MAX_PER_PAGE, default=site_search.PER_PAGE),
+        FORMAT,
+    ]
 
     def get(self, request):
-        unknown = set(request.query_params) - self.known_query_parameters
-        if unknown:
-            return error(
-                _("Unknown parameter(s): %(names)s.") % {"names": ", ".join(sorted(unknown))}, sorted(unknown)[0]
-            )
-        try:
-            locale = read_locale(request)
-            per_page = read_per_page(request)
-            options = search_params.read(request.query_params, strict=True)
-        except search_params.InvalidParameter as invalid:
-            return error(invalid.message, invalid.name)
+        locale, per_page = self.params["locale"], self.params["per_page"]
+        options = search_params.options(self.params)
         result = site_search.search(
             options["q"], locale, options["filters"], options["page"], per_page, options["all_languages"]
         )
@@ -100,13 +71,11 @@ class SearchAPIView(APIView):
         )
 
 
-class AutocompleteAPIView(APIView):
+class AutocompleteAPIView(DeclaredParametersMixin, APIView):
+    parameters = search_params.PARAMETERS.only("q") + [LOCALE, FORMAT]
+
     def get(self, request):
-        try:
-            locale = read_locale(request)
-        except search_params.InvalidParameter as invalid:
-            return error(invalid.message, invalid.name)
-        return Response({"results": site_search.autocomplete(request.query_params.get("q", ""), locale)})
+        return Response({"results": site_search.autocomplete(self.params["q"] or "", self.params["locale"])})
 
 
 class SearchEndpoint:

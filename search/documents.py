@@ -27,7 +27,7 @@ HOOK = "register_search_document_types"
 
 @dataclass(frozen=True)
 class SearchDocumentType:
-    kind: str  # "article", "event", "member", "page"
+    kind: str  # what a result is, e.g. "article": the search API's ?type= and the kind facet
     model: type
     build: object  # callable(obj) -> dict of fields, or None when obj must not be indexed
     queryset: object  # callable() -> every object that may be indexed
@@ -37,6 +37,8 @@ class SearchDocumentType:
     database_search: object = None
     # callable(language) -> {facet name: {value: label}} for this type's facets.
     facet_labels: object = None
+    # The kind's name for readers (lazily translated), e.g. in the kind facet.
+    label: object = ""
 
     def document_id(self, obj):
         return f"{self.id_prefix}-{obj.pk}"

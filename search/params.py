@@ -1,75 +1,47 @@
-"""Reading search parameters from a request: anything a reader or client sends is checked here."""
+"""
+The search parameters, declared once: the search page reads them leniently
+(a bad value is ignored, so a reader always gets a result page) and the API
+strictly (a bad value is a 400), and the API's schema describes them.
+"""
 
-import re
+from headless.parameters import Choice, Integer, Parameters, Text, country, slug
 
-from django.conf import settings
-from django.utils.translation import gettext as _
-
+from .documents import document_types
 from .query import MAX_PAGE
 
-KINDS = ("article", "event", "member", "page")
 # Facet name in the index -> query-string parameter.
 FACET_PARAMETERS = {"kind": "type", "topics": "topic", "country": "country", "year": "year"}
-_SLUG = re.compile(r"[-\w]{1,100}")
-_COUNTRY = re.compile(r"[A-Za-z]{2}")
 
 
-class InvalidParameter(ValueError):
-    def __init__(self, name, message):
-        super().__init__(message)
-        self.name = name
-        self.message = message
+def kinds():
+    """The kinds of result: one per registered search document type."""
+    return sorted({document_type.kind for document_type in document_types()})
 
 
-def languages():
-    return [code for code, _name in settings.LANGUAGES]
+PARAMETERS = Parameters(
+    Text("q", "What to search for (any text; at most 200 characters are used).", allow_empty=True),
+    Choice("type", "Only this kind of result.", choices=kinds),
+    slug("topic", "Topic slug."),
+    country(),
+    Integer("year", "Year.", minimum=1900, maximum=2100),
+    Integer("page", "Result page.", minimum=1, maximum=MAX_PAGE, default=1),
+    Choice("languages", "all: search every language.", choices=("all",)),
+)
 
 
-def read(params, strict=False):
-    """
-    {"q", "filters", "page", "all_languages"} from a QueryDict. With strict
-    (the API), a bad value raises InvalidParameter; otherwise (the page) it is
-    ignored, so a reader always gets a result page.
-    """
-    result = {"q": params.get("q", ""), "filters": {}, "page": 1, "all_languages": False}
+def options(values):
+    """{"q", "filters", "page", "all_languages"} from the values PARAMETERS read."""
+    filters = {facet: values[name] for facet, name in FACET_PARAMETERS.items() if values[name] is not None}
+    if "country" in filters:
+        filters["country"] = filters["country"].upper()
+    return {
+        "q": values["q"] or "",
+        "filters": filters,
+        "page": values["page"],
+        "all_languages": values["languages"] == "all",
+    }
 
-    def bad(name, message):
-        if strict:
-            raise InvalidParameter(name, message)
 
-    page = params.get("page", "1")
-    if page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE:
-        result["page"] = int(page)
-    elif page:
-        bad("page", _("page must be a whole number from 1 to %(max)s.") % {"max": MAX_PAGE})
-
-    kind = params.get("type", "")
-    if kind in KINDS:
-        result["filters"]["kind"] = kind
-    elif kind:
-        bad("type", _("type must be one of: %(kinds)s.") % {"kinds": ", ".join(KINDS)})
-
-    topic = params.get("topic", "")
-    if _SLUG.fullmatch(topic):
-        result["filters"]["topics"] = topic
-    elif topic:
-        bad("topic", _("topic must be a topic slug."))
-
-    country = params.get("country", "")
-    if _COUNTRY.fullmatch(country):
-        result["filters"]["country"] = country.upper()
-    elif country:
-        bad("country", _("country must be a two-letter ISO 3166 code."))
-
-    year = params.get("year", "")
-    if year.isascii() and year.isdigit() and 1900 <= int(year) <= 2100:
-        result["filters"]["year"] = year
-    elif year:
-        bad("year", _("year must be a year between 1900 and 2100."))
-
-    scope = params.get("languages", "")
-    if scope == "all":
-        result["all_languages"] = True
-    elif scope:
-        bad("languages", _("languages must be 'all' or left out."))
-    return result
+def read(query):
+    """The options of the search page, bad values left out."""
+    return options(PARAMETERS.read(query, strict=False))

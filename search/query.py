@@ -13,7 +13,6 @@ from functools import cache
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django_countries import countries
 from opensearchpy.exceptions import RequestError
 from wagtail.models import Page
@@ -85,7 +84,7 @@ class SearchResponse:
 
 
 def kind_labels():
-    return {"article": _("Articles"), "event": _("Events"), "member": _("Members"), "page": _("Pages")}
+    return {t.kind: t.label or t.kind for t in document_types()}
 
 
 def search(query, language, filters=None, page=1, per_page=PER_PAGE, all_languages=False):

@@ -18,7 +18,7 @@ def _generic_pages():
 
 @hooks.register(HOOK)
 def register_pages():
-    return [SearchDocumentType(kind="page", model=Page, build=build_page, queryset=_generic_pages)]
+    return [SearchDocumentType(kind="page", model=Page, build=build_page, queryset=_generic_pages, label=_("Pages"))]
 
 
 class SearchQueryFilterSet(WagtailFilterSet):

@@ -12,6 +12,7 @@ from wagtail.admin.auth import user_passes_test
 from wagtail.models import Locale, Page
 
 from . import machine, status
+from .api import TranslationStatusAPIView
 from .teams import language_home
 
 STATE_LABELS = {
@@ -46,12 +47,9 @@ def mark_machine_translatable(rows, available):
 @user_passes_test(can_see_dashboard)
 def dashboard(request):
     source = Locale.get_default()
-    section_id = request.GET.get("section", "")
-    section = (
-        Page.objects.filter(pk=section_id, locale=source).first()
-        if section_id.isascii() and section_id.isdigit() and len(section_id) < 10
-        else None
-    )
+    # The same ?section= as the status API's; a bad value shows every section.
+    section_id = TranslationStatusAPIView.parameters.only("section").read(request.GET, strict=False)["section"]
+    section = Page.objects.filter(pk=section_id, locale=source).first() if section_id else None
     language = request.GET.get("language", "")
     languages = list(Locale.objects.exclude(pk=source.pk).order_by("language_code"))
     if language and language in {locale.language_code for locale in languages}:
