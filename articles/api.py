@@ -5,7 +5,7 @@ import datetime
 from django.utils.translation import gettext as _
 from wagtail.api.v2.utils import BadRequestError
 
-from home.api import COMMON_PAGE_PARAMETERS, NetworkPagesAPIViewSet, Parameter
+from headless.api import COMMON_PAGE_PARAMETERS, NetworkPagesAPIViewSet, Parameter
 
 from .models import ArticleAuthor, ArticlePage, ArticlePageTag
 

@@ -28,7 +28,7 @@ from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.content_language import TextIn
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
-from search.documents import public_pages
+from home.visibility import public_pages
 
 ARTICLES_PER_PAGE = 12
 WORKFLOW_NAME = "In Focus review"

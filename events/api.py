@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.api.v2.utils import BadRequestError
 
-from home.api import LIMIT_PARAMETERS, LOCALE_PARAMETER, Parameter, SectionAPIView, paginate
-from search.documents import public_pages
+from headless.api import LIMIT_PARAMETERS, LOCALE_PARAMETER, Parameter, SectionAPIView, paginate
+from home.visibility import public_pages
 
 from .models import EventPage
 

@@ -22,7 +22,7 @@ from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
-from search.documents import public_pages
+from home.visibility import public_pages
 
 from . import recurrence
 from .forms import EventPageForm

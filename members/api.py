@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.api.v2.utils import BadRequestError
 
-from home.api import LIMIT_PARAMETERS, LOCALE_PARAMETER, Parameter, SectionAPIView, paginate
+from headless.api import LIMIT_PARAMETERS, LOCALE_PARAMETER, Parameter, SectionAPIView, paginate
 
 from .models import Member, Sector, member_counts, public_directory
 from .regions import Region, countries_in

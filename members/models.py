@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home import locales, page_cache
 from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
-from search.documents import public_pages
+from home.visibility import public_pages
 
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for

@@ -18,9 +18,11 @@ from django_countries import countries
 from opensearchpy.exceptions import RequestError
 from wagtail.models import Page
 
+from home.visibility import public_pages
+
 from . import database, index, notices
 from .connection import engine_is_skipped
-from .documents import document_types, public_pages
+from .documents import document_types
 
 logger = logging.getLogger(__name__)
 

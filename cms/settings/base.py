@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "events",
     "members",
     "search",
+    "headless",
+    "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -89,7 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "cms.middleware.APICachingMiddleware",
-    "home.admin_direction.AdminContentDirectionMiddleware",
+    "translation_workflow.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "search.notices.SearchNoticeMiddleware",
     "cms.middleware.IncompleteFormMiddleware",
@@ -351,16 +353,16 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Machine translation for translators: DeepL if DEEPL_API_KEY is set, else a
 # LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
 # Each call to the provider must complete within MACHINE_TRANSLATION_TIMEOUT
-# seconds in all (home/translation/providers.py).
+# seconds in all (translation_workflow/providers.py).
 MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30"))
 if deepl_key := os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.translation.providers.DeepLTranslator",
+        "CLASS": "translation_workflow.providers.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": deepl_key},
     }
 elif libretranslate_url := os.environ.get("LIBRETRANSLATE_URL"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.translation.providers.LibreTranslator",
+        "CLASS": "translation_workflow.providers.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate_url, "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", "")},
     }
 else:
@@ -388,7 +390,7 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
 HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "600"))
 # Webhooks: the total time one delivery may take, and networks that receivers
-# may be on although they are not public (none by default: see home.webhooks).
+# may be on although they are not public (none by default: see headless.webhooks).
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
 WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")
 # How long shared caches (CDN, browsers) may keep public API responses.

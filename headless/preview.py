@@ -18,6 +18,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Site
 
+from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
+
 SALT = "home.preview"
 
 
@@ -66,9 +68,6 @@ class PreviewAPIView(APIView):
     permission_classes = []
 
     def get(self, request):
-        from cms.api import api_router
-
-        from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
         from .models import PagePreview
 
         token = request.GET.get("token", "")
@@ -82,14 +81,26 @@ class PreviewAPIView(APIView):
         if preview is None:
             return Response({"message": _("This preview no longer exists. Open the preview again.")}, status=410)
         page = preview.page()
-        request.wagtailapi_router = api_router
         # A page being created has no id yet, so no address in the pages API.
-        view = NetworkPagesAPIViewSet() if page.pk is not None else UnsavedPageAPIViewSet()
-        view.request = request
-        view.args, view.kwargs, view.format_kwarg = (), {"pk": page.pk}, None
-        view.action = "detail_view"
-        view.get_object = lambda: page
-        serializer = view.get_serializer(page)
-        data = serializer.data
+        viewset = PreviewPagesAPIViewSet if page.pk is not None else UnsavedPreviewPagesAPIViewSet
+        # The URLconf mounts this view with the API router's wrap_view, so the
+        # pages endpoint's serializers find the router on the request.
+        return viewset.as_view({"get": "detail_view"}, preview_page=page)(request._request, pk=page.pk)
+
+
+class PreviewPagesAPIViewSet(NetworkPagesAPIViewSet):
+    """The pages endpoint's detail view, for a draft that exists only in the preview record."""
+
+    preview_page = None  # given to as_view()
+
+    def get_object(self):
+        return self.preview_page
+
+    def detail_view(self, request, pk=None):
+        data = self.get_serializer(self.get_object()).data
         data["meta"]["preview"] = True
         return Response(data)
+
+
+class UnsavedPreviewPagesAPIViewSet(PreviewPagesAPIViewSet):
+    meta_fields = UnsavedPageAPIViewSet.meta_fields

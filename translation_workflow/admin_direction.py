@@ -2,7 +2,7 @@
 Right-to-left where it matters: when an editor or translator works on Arabic
 content, the fields they type into are right-to-left and marked lang="ar",
 whatever language the admin itself is in. The middleware tells the page which
-language the content is in; static/home/js/content-direction.js applies it.
+language the content is in; static/translation_workflow/js/content-direction.js applies it.
 """
 
 import re
