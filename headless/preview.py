@@ -24,7 +24,7 @@ SALT = "home.preview"
 
 
 def max_age():
-    return int(getattr(settings, "HEADLESS_PREVIEW_MAX_AGE", 600))
+    return settings.HEADLESS_PREVIEW_MAX_AGE
 
 
 def preview_url_for(request, page):
@@ -32,7 +32,7 @@ def preview_url_for(request, page):
 
     site = page.get_site() or Site.find_for_request(request)
     configured = HeadlessSettings.for_site(site).preview_url if site else ""
-    return configured or getattr(settings, "HEADLESS_PREVIEW_URL", "")
+    return configured or settings.HEADLESS_PREVIEW_URL
 
 
 def create_token(page):

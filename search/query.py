@@ -417,5 +417,5 @@ def _label_facets(response, filters):
 def _log(response):
     from .models import SearchQueryLog
 
-    if getattr(settings, "SEARCH_LOG_QUERIES", True):
+    if settings.SEARCH_LOG_QUERIES:
         SearchQueryLog.objects.record(response.query, response.language, response.total)
