@@ -21,9 +21,9 @@ APPS = CORE | LAYERS | SECTIONS | WIRING
 # What each app may import, besides itself and third-party code.
 ALLOWED = {
     **{app: set() for app in CORE},
-    **{app: CORE for app in LAYERS},
-    **{app: CORE | LAYERS for app in SECTIONS},
-    **{app: APPS for app in WIRING},
+    **dict.fromkeys(LAYERS, CORE),
+    **dict.fromkeys(SECTIONS, CORE | LAYERS),
+    **dict.fromkeys(WIRING, APPS),
 }
 
 
