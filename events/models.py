@@ -216,7 +216,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(request, events, name=self.title, filename="events.ics")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     page_description = _("An event, once or recurring, in its own time zone.")
@@ -545,10 +545,6 @@ class EventPage(RoutablePageMixin, BasePage):
             past = self.occurrences_between(datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), timezone.now())
             context["last_occurrence"] = past[-1] if past else None
         return context
-
-    @path("")
-    def event_route(self, request):
-        return self.render(request)
 
     def ical(self, request):
         """This event as iCalendar, served at <event>/event.ics (see events.views.serve_ics)."""

@@ -8,6 +8,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
 
 from . import teams
+from .admin_direction import content_direction_script
 
 
 @hooks.register("load_demo_content", order=1001)
@@ -19,29 +20,13 @@ def set_up_translation_teams(stdout):
 
 @hooks.register("register_admin_urls")
 def register_translation_admin_urls():
-    from . import guards, po, views
+    from . import localize_overrides, views
 
-    translate = "localize/translate/<int:translation_id>/"
     return [
         path("translations/", views.dashboard, name="home_translation_dashboard"),
         path("translations/machine-translate/<int:page_id>/", views.machine_translate, name="home_machine_translate"),
-        # Stricter than wagtail-localize's own upload: refuses malformed or
-        # mismatched files and imports all or nothing (same address, so ours wins).
-        path(f"{translate}pofile/upload/", po.upload_pofile, name="home_upload_pofile"),
-        # wagtail-localize's other routes that change a language, with the language checked first.
-        path("localize/submit/page/<int:page_id>/", guards.SubmitPageTranslationView.as_view()),
-        path(
-            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            guards.SubmitSnippetTranslationView.as_view(),
-        ),
-        path("localize/update/<int:translation_source_id>/", guards.UpdateTranslationsView.as_view()),
-        path(f"{translate}strings/<int:string_segment_id>/edit/", guards.edit_string_translation),
-        path(f"{translate}overrides/<int:overridable_segment_id>/edit/", guards.edit_override),
-        path(f"{translate}pofile/download/", guards.download_pofile),
-        path(f"{translate}machine_translate/", guards.machine_translate),
-        path(f"{translate}preview/", guards.preview_translation),
-        path(f"{translate}preview/<str:mode>/", guards.preview_translation),
-        path(f"{translate}disable/", guards.stop_translation),
+        # Ours at wagtail-localize's own addresses (see localize_overrides).
+        *localize_overrides.urlpatterns(),
     ]
 
 
@@ -62,7 +47,7 @@ def one_translations_screen(request, menu_items):
 
 @hooks.register("insert_global_admin_js")
 def content_direction_js():
-    return format_html('<script src="{}" defer></script>', static("translation_workflow/js/content-direction.js"))
+    return content_direction_script(static("translation_workflow/js/content-direction.js"))
 
 
 @hooks.register("insert_global_admin_css")

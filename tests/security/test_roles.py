@@ -14,9 +14,9 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from articles.models import ArticleIndexPage, TopicLabel
 from home.models import AboutPage
-from home.translation.teams import ADMINISTRATORS, moderators_group_name, translators_group_name
 from members.models import Member
 from tests.factories import ArticlePageFactory, StandardPageFactory
+from translation_workflow.teams import ADMINISTRATORS, moderators_group_name, translators_group_name
 
 
 def member_of(django_user_model, username, group_name):
