@@ -9,7 +9,7 @@ import polib
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.models import GroupPagePermission, Locale, Page, Workflow
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Workflow
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from articles.models import ArticleIndexPage, TopicLabel
@@ -426,7 +426,13 @@ class TestSiteWideAdministrators:
         for url in ["/admin/images/", "/admin/images/add/", "/admin/documents/", "/admin/documents/add/"]:
             assert client.get(url).status_code == 200, url
         response = client.post(
-            "/admin/images/add/", {"title": "Banner", "file": SimpleUploadedFile("banner.png", png(), "image/png")}
+            "/admin/images/add/",
+            {
+                "title": "Banner",
+                "file": SimpleUploadedFile("banner.png", png(), "image/png"),
+                # They hold the root collection and so every one below it: the form asks which.
+                "collection": Collection.get_first_root_node().pk,
+            },
         )
         assert response.status_code == 302
 
