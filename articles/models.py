@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,9 +30,15 @@ from home.blocks import BodyStreamBlock
 from home.content_language import TextIn
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
-from search.documents import public_pages
+from home.visibility import public_pages
+
+from .feeds import ArticleAtomFeed, ArticleRssFeed
 
 ARTICLES_PER_PAGE = 12
+# Bylines link to a profile of this model (the member directory's
+# "members.Member" on this site), which provides `profile_url_resolver()`.
+# Empty: bylines are names only, and articles installs without members.
+AUTHOR_PROFILE_MODEL = settings.ARTICLES_AUTHOR_PROFILE_MODEL
 WORKFLOW_NAME = "In Focus review"
 # Average reading speeds: words per minute for alphabetic scripts, characters
 # per minute for Chinese, which has no spaces between words.
@@ -57,7 +64,12 @@ def listing_prefetch():
     return [
         "hero_image__renditions",
         "tags",
-        Prefetch("authors", queryset=ArticleAuthor.objects.select_related("member").order_by("sort_order")),
+        Prefetch(
+            "authors",
+            queryset=(
+                ArticleAuthor.objects.select_related("member") if AUTHOR_PROFILE_MODEL else ArticleAuthor.objects.all()
+            ).order_by("sort_order"),
+        ),
     ]
 
 
@@ -66,6 +78,9 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
     page_description = _("The In Focus magazine: lists its articles, topics, feed and submission form.")
+    # The view behind a form route, named here and imported when the route
+    # is called: the views module imports the models, and a site may name its own.
+    submit_view = "articles.views.submit_article"
     search_rank = SECTION_INDEX_SEARCH_RANK
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -165,21 +180,15 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from .feeds import ArticleRssFeed
-
         return ArticleRssFeed(self)(request)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed_route(self, request):
-        from .feeds import ArticleAtomFeed
-
         return ArticleAtomFeed(self)(request)
 
     @path("submit/", name="submit")
     def submit_route(self, request):
-        from .views import submit_article
-
-        return submit_article(request, self)
+        return import_string(self.submit_view)(request, self)
 
     @path("submit/thanks/", name="submit_thanks")
     def submit_thanks_route(self, request):
@@ -361,7 +370,7 @@ class ArticlePage(BasePage):
         changes) rather than the site-wide workflow; deactivating it in the
         admin hands articles back to whatever workflow covers the section.
         """
-        if getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        if settings.WAGTAIL_WORKFLOW_ENABLED:
             workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
             if workflow is not None:
                 return workflow
@@ -408,28 +417,29 @@ class ArticleAuthor(TranslatableMixin, Orderable):
     """A name in an article's byline, linked to a member profile where there is one."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
-    member = models.ForeignKey(
-        "members.Member",
-        verbose_name=_("member profile"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Link the byline to her profile in the member directory (shown only if she is listed)."),
-    )
+    if AUTHOR_PROFILE_MODEL:
+        member = models.ForeignKey(
+            AUTHOR_PROFILE_MODEL,
+            verbose_name=_("member profile"),
+            null=True,
+            blank=True,
+            on_delete=models.SET_NULL,
+            related_name="+",
+            help_text=_("Link the byline to her profile in the member directory (shown only if she is listed)."),
+        )
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(
         _("role"), max_length=200, blank=True, help_text=_("For example 'Minister of ICT, Rwanda'.")
     )
 
-    panels = [FieldPanel("member"), FieldPanel("name"), FieldPanel("role")]
+    panels = [*([FieldPanel("member")] if AUTHOR_PROFILE_MODEL else []), FieldPanel("name"), FieldPanel("role")]
 
     # A person's name is the same in every language; her role is translated;
     # the member link follows the source (and is shown in the reader's language).
     override_translatable_fields = [
         SynchronizedField("name"),
         TranslatableField("role"),
-        SynchronizedField("member"),
+        *([SynchronizedField("member")] if AUTHOR_PROFILE_MODEL else []),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -441,15 +451,11 @@ class ArticleAuthor(TranslatableMixin, Orderable):
 
     def profile_url(self, locale=None):
         """Her public profile in the reader's language, if she is a listed member."""
-        if self.member is None:
+        member = getattr(self, "member", None)
+        if member is None:
             return None
-        page_cache.depends_on(f"member:{self.member.translation_key}")
-        if not self.member.listed:
-            return None
-        locale = locale or locales.active()
-        directories = getattr(self, "member_directories", None) or member_directories()
-        directory = directories.get(locale.pk) or directories.get(self.member.locale_id)
-        return directory.profile_url(self.member) if directory else None
+        resolve = getattr(self, "profile_resolver", None) or member.profile_url_resolver()
+        return resolve(member, locale or locales.active())
 
     def as_dict(self):
         return {"name": self.name, "role": self.role, "profile_url": self.profile_url()}
@@ -467,22 +473,12 @@ class ArticleRelatedLink(Orderable):
 
 
 def share_member_directories(articles):
-    """Give every linked author of `articles` (authors prefetched) one lookup of the directories."""
-    authors = [author for article in articles for author in article.authors.all() if author.member_id]
+    """Give every linked author of `articles` (authors prefetched) one resolver: one lookup of the directories."""
+    authors = [author for article in articles for author in article.authors.all() if getattr(author, "member", None)]
     if authors:
-        directories = member_directories()
+        resolve = authors[0].member.profile_url_resolver()
         for author in authors:
-            author.member_directories = directories
-
-
-def member_directories():
-    """{locale id: the public member directory in that language}, for bylines' profile links."""
-    from members.models import public_directories
-
-    directories = {}
-    for directory in public_directories():
-        directories.setdefault(directory.locale_id, directory)
-    return directories
+            author.profile_resolver = resolve
 
 
 class TopicLabelQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -90,7 +91,7 @@ def notify(article, data, request):
     context = {
         "article": article,
         "data": data,
-        "admin_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{article.pk}/edit/",
+        "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[article.pk]),
     }
     with translation.override(settings.LANGUAGE_CODE):
         send_mail(

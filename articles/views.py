@@ -17,13 +17,13 @@ from .submissions import create_submitted_article, notify
 
 submission_rate_limit = RateLimit(
     "article-submission",
-    limit=getattr(settings, "ARTICLE_SUBMISSIONS_PER_HOUR", 5),
+    limit=settings.ARTICLE_SUBMISSIONS_PER_HOUR,
     period=60 * 60,
 )
 
 
 # Every upload costs decoding, valid or not: attempts with a file are counted too.
-upload_rate_limit = RateLimit("article-upload", limit=getattr(settings, "ARTICLE_UPLOADS_PER_HOUR", 20), period=60 * 60)
+upload_rate_limit = RateLimit("article-upload", limit=settings.ARTICLE_UPLOADS_PER_HOUR, period=60 * 60)
 
 
 def topic_choices():

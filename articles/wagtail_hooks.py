@@ -130,7 +130,8 @@ def topic_facet_labels(language):
 
 @hooks.register("register_search_document_types")
 def register_article_search():
-    from search.documents import SearchDocumentType, public_pages
+    from home.visibility import public_pages
+    from search.documents import SearchDocumentType
 
     return [
         SearchDocumentType(

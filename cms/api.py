@@ -15,13 +15,13 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from articles.api import ArticlesAPIViewSet
 from events.api import EventsAPIView
+from headless.api import NetworkPagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from headless.parameters import DeclaredParametersMixin, Parameters
-from home.api import NetworkPagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
-from home.api_schema import openapi_schema
-from home.preview import PreviewAPIView
-from home.translation.api import TranslationStatusAPIView
+from headless.preview import PreviewAPIView
+from headless.schema import openapi_schema
 from members.api import MapAPIView, MembersAPIView
 from search.api import AutocompleteAPIView, SearchAPIView, SearchEndpoint
+from translation_workflow.api import TranslationStatusAPIView
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", NetworkPagesAPIViewSet)
@@ -120,6 +120,6 @@ urlpatterns = [
     path("events/", EventsAPIView.as_view(), name="events_api"),
     path("members/", MembersAPIView.as_view(), name="members_api"),
     path("map/", MapAPIView.as_view(), name="map_api"),
-    path("preview/", PreviewAPIView.as_view(), name="preview_api"),
+    path("preview/", api_router.wrap_view(PreviewAPIView.as_view()), name="preview_api"),
     path("", api_router.urls),
 ]

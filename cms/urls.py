@@ -37,7 +37,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
     urlpatterns += [

@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from headless.api import SectionAPIView
 from headless.parameters import (
     FORMAT,
     LOCALE,
@@ -17,8 +18,7 @@ from headless.parameters import (
     paginate,
     slug,
 )
-from home.api import SectionAPIView
-from search.documents import public_pages
+from home.visibility import public_pages
 
 from .models import EventPage
 

@@ -16,6 +16,7 @@ from wagtail.coreutils import find_available_slug
 from home.richtext import paragraph_blocks
 
 from .recurrence import TIME_ZONE_NAMES, YEARS_ACCEPTED, check_rule, local_naive, parse_rule, zone
+from .rule_fields import rule_fields
 
 PRODUCT_ID = "-//Global Network of Women ICT Decision Makers//Events//EN"
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -33,7 +34,7 @@ def _rrule_for_ics(event, tz):
     rule = vRecur.from_ical(event.recurrence.removeprefix("RRULE:"))
     if "UNTIL" in rule:
         parsed = parse_rule(event.recurrence, local_naive(event.start, tz))
-        until = parsed._until  # noqa: SLF001 - the last allowed local start, as dateutil read it
+        until = rule_fields(parsed).until  # the last allowed local start, as dateutil read it
         rule["UNTIL"] = [until.date() if event.all_day else until.replace(tzinfo=tz).astimezone(datetime.UTC)]
     return rule
 

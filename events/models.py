@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -23,10 +24,11 @@ from home.blocks import BodyStreamBlock
 from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
-from search.documents import public_pages
+from home.visibility import public_pages
 
 from . import recurrence
 from .forms import EventPageForm
+from .ical import calendar_response
 from .listing import first_month_with_events, one_per_event
 from .widgets import RecurrenceWidget
 
@@ -115,6 +117,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     page_description = _("The events calendar: upcoming events, a month view, past events and iCalendar feeds.")
+    # The month view, named here and imported when the route is called: the
+    # views module imports the models, and a site may name its own.
+    month_view = "events.views.month_view"
     search_rank = SECTION_INDEX_SEARCH_RANK
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -169,10 +174,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("", name="upcoming")
     def upcoming_route(self, request):
-        from .views import month_view
-
         if "month" in request.GET:
-            return month_view(request, self)
+            return import_string(self.month_view)(request, self)
         occurrences = self.upcoming_occurrences(self.filtered_events(request))
         expire_when_occurrences_change(occurrences, timezone.now())
         # Each series once, at its next date: a weekly event does not fill the list.
@@ -210,13 +213,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def ical_feed(self, request):
         """The calendar as iCalendar, served at <index>/feed.ics (see events.views.serve_ics)."""
-        from .ical import calendar_response
-
         events = self.filtered_events(request).with_occurrence_data()
         return calendar_response(request, events, name=self.title, filename="events.ics")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     page_description = _("An event, once or recurring, in its own time zone.")
@@ -546,14 +547,8 @@ class EventPage(RoutablePageMixin, BasePage):
             context["last_occurrence"] = past[-1] if past else None
         return context
 
-    @path("")
-    def event_route(self, request):
-        return self.render(request)
-
     def ical(self, request):
         """This event as iCalendar, served at <event>/event.ics (see events.views.serve_ics)."""
-        from .ical import calendar_response
-
         events = EventPage.objects.filter(pk=self.pk).with_occurrence_data()
         return calendar_response(request, events, name=self.title, filename=f"{self.slug}.ics")
 

@@ -14,6 +14,8 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .rule_fields import rule_fields
+
 # How many occurrences one expansion may produce before we stop counting.
 MAX_OCCURRENCES = 5000
 # A rule is accepted only if its first date falls within this many years of
@@ -115,9 +117,10 @@ def check_rule(value, local_start, require_occurrence=True):
         rule = parse_rule(value, local_start)
     except (ValueError, TypeError, OverflowError, KeyError, IndexError) as error:
         raise invalid from error
-    if rule._freq not in CYCLE_PERIODS:  # HOURLY, MINUTELY, SECONDLY  # noqa: SLF001
+    fields = rule_fields(rule)
+    if fields.freq not in CYCLE_PERIODS:  # HOURLY, MINUTELY, SECONDLY
         raise ValidationError(_("Events can repeat at most daily."), code="too_frequent")
-    if rule._interval < 1:  # noqa: SLF001 - INTERVAL=0 would repeat on one date forever
+    if fields.interval < 1:  # INTERVAL=0 would repeat on one date forever
         raise ValidationError(_("INTERVAL must be a whole number of at least 1."), code="invalid_interval")
     if not _rule_parts(value) <= ALLOWED_PARTS:
         raise ValidationError(
@@ -143,18 +146,17 @@ def first_occurrence(rule):
     moved forward by whole 400-year calendar cycles (whole intervals too),
     which matches on the same dates and leaves at most a few cycles to walk.
     """
-    start = rule._dtstart  # noqa: SLF001
-    interval = rule._interval  # noqa: SLF001
-    step = CALENDAR_CYCLE_YEARS * interval // math.gcd(CYCLE_PERIODS[rule._freq], interval)  # noqa: SLF001
+    fields = rule_fields(rule)
+    start = fields.dtstart
+    interval = fields.interval
+    step = CALENDAR_CYCLE_YEARS * interval // math.gcd(CYCLE_PERIODS[fields.freq], interval)
     room = datetime.MAXYEAR - 1 - RULE_HORIZON_YEARS - start.year
     shift = room // step * step if room > 0 else 0
     try:
-        moved = rule.replace(
-            dtstart=start.replace(year=start.year + shift),
-            until=_shift(rule._until, shift),  # noqa: SLF001
-        )
-        horizon = moved._dtstart.replace(year=moved._dtstart.year + RULE_HORIZON_YEARS)  # noqa: SLF001
-        found = next(iter(moved.xafter(moved._dtstart, count=1, inc=True)), None)  # noqa: SLF001
+        moved_start = start.replace(year=start.year + shift)
+        moved = rule.replace(dtstart=moved_start, until=_shift(fields.until, shift))
+        horizon = moved_start.replace(year=moved_start.year + RULE_HORIZON_YEARS)
+        found = next(iter(moved.xafter(moved_start, count=1, inc=True)), None)
     except (ValueError, OverflowError):
         return None
     if found is None or found > horizon:
@@ -201,10 +203,6 @@ class Occurrence:
     @property
     def time_zone(self):
         return self.start.tzinfo
-
-    @property
-    def is_recurring(self):
-        return bool(self.event.recurrence)
 
 
 def local_naive(value, tz):
@@ -285,7 +283,8 @@ def series_end(event):
     rule = usable_rule(event.recurrence, local_start)
     if rule is None:
         return event.end
-    if rule._count is None and rule._until is None:  # noqa: SLF001
+    fields = rule_fields(rule)
+    if fields.count is None and fields.until is None:
         return None
     last, seen = None, 0
     for seen, last in enumerate(rule.xafter(local_start, inc=True, count=MAX_OCCURRENCES), start=1):  # noqa: B007

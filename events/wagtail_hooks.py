@@ -116,7 +116,8 @@ def event_search_document(page):
 
 @hooks.register("register_search_document_types")
 def register_event_search():
-    from search.documents import SearchDocumentType, public_pages
+    from home.visibility import public_pages
+    from search.documents import SearchDocumentType
 
     return [
         SearchDocumentType(

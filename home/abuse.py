@@ -56,7 +56,7 @@ def client_address(request):
     is supplied by the client and cannot be trusted. Used by the form rate
     limits and the sign-in lockout (AXES_CLIENT_IP_CALLABLE).
     """
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= proxies:

@@ -7,8 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import notifications, permissions, signals
+        from . import permissions, signals
 
         signals.connect()
-        notifications.connect()
         permissions.register_translatable_snippet_policies()

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from search.documents import public_pages
+from home.visibility import public_pages
 
 from . import locales
 

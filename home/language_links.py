@@ -62,7 +62,7 @@ def page_language_links(page, request=None):
     translation, else the deepest live, public translation of one of its
     ancestors. One query whatever the depth.
     """
-    from search.documents import public_pages
+    from home.visibility import public_pages
 
     # Ancestors' paths are prefixes of the page's own; the tree root (depth 1)
     # is not a page readers can see.

@@ -100,10 +100,10 @@ def _exceeded(limits, request):
 # not failures; the account is the address typed in (whether or not it has
 # an account, so that the answer says nothing about who has one).
 PASSWORD_RESET_LIMITS = [
-    RateLimit("password-reset-address", limit=getattr(settings, "PASSWORD_RESETS_PER_ADDRESS", 10), period=60 * 60),
+    RateLimit("password-reset-address", limit=settings.PASSWORD_RESETS_PER_ADDRESS, period=60 * 60),
     RateLimit(
         "password-reset-account",
-        limit=getattr(settings, "PASSWORD_RESETS_PER_ACCOUNT", 3),
+        limit=settings.PASSWORD_RESETS_PER_ACCOUNT,
         period=60 * 60,
         by=lambda request: request.POST.get("email", "").strip().casefold()[:254],
     ),

@@ -1,29 +1,20 @@
-import secrets
-import uuid
-
-from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
-from wagtail.models.workflows import AbstractGroupApprovalTask
-from wagtail.permissions import policy_registry
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from . import locales, page_cache
 from .blocks import ActionLinkBlock, BodyStreamBlock, GoalBlock
-from .forms import WebhookEndpointForm
 
 # Hook name under which sections (articles, events, ...) offer the home page a
 # short list of their latest items. Keeps imports pointing from the sections
@@ -32,6 +23,9 @@ HOME_PAGE_SECTIONS_HOOK = "home_page_sections"
 # A section's front page lists content that answers a search better than it does:
 # the site search ranks it this much below (see search.documents).
 SECTION_INDEX_SEARCH_RANK = 0.3
+# Hook name under which a layer (the headless front end) may answer an
+# editor's preview instead of Wagtail: callable(request, page) -> response or None.
+PAGE_PREVIEW_HOOK = "serve_page_preview"
 
 
 class BasePage(Page):
@@ -95,10 +89,12 @@ class BasePage(Page):
             return paginator.page(paginator.num_pages)
 
     def serve_preview(self, request, mode_name):
-        """On the headless front end when the site has one (see home.preview), else Wagtail's own preview."""
-        from .preview import headless_preview_response
-
-        return headless_preview_response(request, self) or super().serve_preview(request, mode_name)
+        """On the headless front end when the site has one (see headless.preview), else Wagtail's own preview."""
+        for serve_elsewhere in hooks.get_hooks(PAGE_PREVIEW_HOOK):
+            response = serve_elsewhere(request, self)
+            if response is not None:
+                return response
+        return super().serve_preview(request, mode_name)
 
     def get_social_image(self):
         return self.listing_image
@@ -364,171 +360,3 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return str(_("Footer text"))
-
-
-@register_setting(icon="view")
-class HeadlessSettings(BaseSiteSetting):
-    """Where editors' previews are shown when the site's front end is a separate app."""
-
-    preview_url = models.URLField(
-        _("headless preview URL"),
-        blank=True,
-        help_text=_(
-            "The front end's preview address, e.g. https://www.example.org/api/preview. Previews then open there "
-            "with ?content_type=…&token=…&locale=…; the front end fetches the draft from /api/v2/preview/?token=…. "
-            "Leave empty to use Wagtail's own preview (or the HEADLESS_PREVIEW_URL environment variable)."
-        ),
-    )
-
-    panels = [FieldPanel("preview_url")]
-
-    class Meta:
-        verbose_name = _("headless front end")
-
-
-class PagePreview(models.Model):
-    """The unsaved state of a page an editor is previewing, fetched once by the front end with a signed token."""
-
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
-    content_json = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("page preview")
-        verbose_name_plural = _("page previews")
-
-    def __str__(self):
-        return str(self.token)
-
-    def page(self):
-        return self.content_type.model_class().from_json(self.content_json)
-
-
-class WebhookEvent(models.TextChoices):
-    PAGE_PUBLISHED = "page.published", _("Page published")
-    PAGE_UNPUBLISHED = "page.unpublished", _("Page unpublished")
-    PAGE_DELETED = "page.deleted", _("Page deleted")
-    TRANSLATION_PUBLISHED = "translation.published", _("Translation published")
-    EVENT_CHANGED = "event.changed", _("Event changed")
-
-
-def _webhook_secret():
-    return secrets.token_urlsafe(32)
-
-
-class WebhookEndpoint(models.Model):
-    """A receiver told about content changes, with signed deliveries."""
-
-    name = models.CharField(_("name"), max_length=100)
-    url = models.URLField(_("URL"), max_length=500)
-    secret = models.CharField(
-        _("signing secret"),
-        max_length=200,
-        default=_webhook_secret,
-        help_text=_("Deliveries carry X-Webhook-Signature: sha256=HMAC(secret, timestamp + '.' + body)."),
-    )
-    events = models.JSONField(_("events"), default=list, help_text=_("Leave empty for every event."))
-    content_types = models.ManyToManyField(
-        "contenttypes.ContentType",
-        verbose_name=_("only these page types"),
-        blank=True,
-        related_name="+",
-        limit_choices_to={"app_label__in": ["home", "articles", "events", "members"]},
-    )
-    locales = models.ManyToManyField(
-        "wagtailcore.Locale", verbose_name=_("only these languages"), blank=True, related_name="+"
-    )
-    active = models.BooleanField(_("active"), default=True)
-
-    base_form_class = WebhookEndpointForm
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("url"),
-        FieldPanel("secret"),
-        FieldPanel("events"),
-        FieldPanel("content_types", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("locales", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("active"),
-    ]
-
-    class Meta:
-        verbose_name = _("webhook")
-        verbose_name_plural = _("webhooks")
-
-    def __str__(self):
-        return self.name
-
-
-class WebhookDelivery(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        SUCCEEDED = "succeeded", _("Delivered")
-        FAILED = "failed", _("Failed")
-
-    endpoint = models.ForeignKey(
-        WebhookEndpoint, verbose_name=_("webhook"), on_delete=models.CASCADE, related_name="deliveries"
-    )
-    event = models.CharField(_("event"), max_length=40, choices=WebhookEvent.choices)
-    payload = models.JSONField(_("payload"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_status_code = models.PositiveSmallIntegerField(_("last response"), null=True, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("webhook delivery")
-        verbose_name_plural = _("webhook deliveries")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.event} → {self.endpoint}"
-
-
-class LanguageGroupApprovalTask(AbstractGroupApprovalTask):
-    """
-    Wagtail's group approval, in which a moderator acts only on content in a
-    language her team holds (publish permission on that language's tree):
-    a French moderator cannot approve, and so publish, an Arabic article.
-    """
-
-    def may_moderate(self, obj, user):
-        if user.is_superuser:
-            return True
-        if not self.groups.filter(id__in=user.groups.all()).exists():
-            return False
-        if isinstance(obj, Page):
-            return obj.permissions_for_user(user).can_publish()
-        return policy_registry.get_by_type(type(obj)).user_has_permission_for_instance(user, "change", obj)
-
-    def user_can_access_editor(self, obj, user):
-        return self.may_moderate(obj, user)
-
-    def locked_for_user(self, obj, user):
-        return not self.may_moderate(obj, user)
-
-    def user_can_lock(self, obj, user):
-        return self.may_moderate(obj, user)
-
-    def get_actions(self, obj, user):
-        return super().get_actions(obj, user) if self.may_moderate(obj, user) else []
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = super().get_task_states_user_can_moderate(user, **kwargs)
-        if user.is_superuser:
-            return states
-        pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "publish")
-        page_ids = pages.annotate(id_text=Cast("pk", models.CharField())).values("id_text")
-        return states.filter(workflow_state__object_id__in=page_ids)
-
-    @classmethod
-    def get_description(cls):
-        return _("Members of the chosen groups approve content in the languages their teams hold")
-
-    class Meta:
-        verbose_name = _("group approval task (per language)")
-        verbose_name_plural = _("group approval tasks (per language)")

@@ -3,7 +3,7 @@ Who may change what in which language, decided in one place and asked by
 every route.
 
 Pages: Wagtail's own page permissions, held by each team on its language's
-tree (home.translation.teams), answered by Wagtail's page permission policy.
+tree (translation_workflow.teams), answered by Wagtail's page permission policy.
 
 Translatable snippets: a permission policy registered for each translatable
 model. A group's snippet permissions apply in the languages of the page trees

@@ -10,9 +10,6 @@ from .models import FooterText, NavigationMenu, NavigationMenuItem
 
 
 def connect():
-    from . import webhooks
-
-    webhooks.connect()
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(chrome.invalidate, dispatch_uid=f"site-chrome-{id(signal)}")
     post_delete.connect(chrome.invalidate, sender=Page, dispatch_uid="site-chrome-page-deleted")

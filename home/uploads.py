@@ -17,11 +17,11 @@ MAX_DIMENSION = 2400
 
 
 def public_upload_max_bytes():
-    return getattr(settings, "PUBLIC_IMAGE_MAX_UPLOAD_SIZE", 5 * 1024 * 1024)
+    return settings.PUBLIC_IMAGE_MAX_UPLOAD_SIZE
 
 
 def public_upload_max_pixels():
-    return getattr(settings, "PUBLIC_IMAGE_MAX_PIXELS", 25_000_000)
+    return settings.PUBLIC_IMAGE_MAX_PIXELS
 
 
 def reencode_public_image(upload):

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,10 +12,14 @@ class MembersConfig(AppConfig):
 
         from home import page_cache
 
-        from . import signals
         from .models import Member
 
-        signals.connect()
+        # Members' search documents follow their directory's privacy, where the
+        # site search is installed (members installs without it).
+        if apps.is_installed("search"):
+            from . import signals
+
+            signals.connect()
 
         page_cache.purge_on_change(Member, member_tags)
         # Expertise names, and photos, appear in the directory and on profiles.

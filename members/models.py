@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -24,10 +25,11 @@ from home import locales, page_cache
 from home.collation import country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
-from search.documents import public_pages
+from home.visibility import public_pages
 
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for
+from .worldmap import choropleth
 
 MEMBERS_PER_PAGE = 24
 RESERVED_SLUGS = {"map", "join"}
@@ -279,12 +281,39 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
             "locale": self.locale.language_code,
         }
 
+    @classmethod
+    def profile_url_resolver(cls):
+        """
+        callable(member, locale) -> her public profile's URL, in the directory
+        of `locale` (else of her own language), or None when she is not listed.
+        The directories are read once per resolver, on first need: articles'
+        bylines link their authors through this (ARTICLES_AUTHOR_PROFILE_MODEL).
+        """
+        directories = None
+
+        def profile_url(member, locale):
+            nonlocal directories
+            page_cache.depends_on(f"member:{member.translation_key}")
+            if not member.listed:
+                return None
+            if directories is None:
+                directories = {}
+                for directory in public_directories():
+                    directories.setdefault(directory.locale_id, directory)
+            directory = directories.get(locale.pk) or directories.get(member.locale_id)
+            return directory.profile_url(member) if directory else None
+
+        return profile_url
+
 
 class MemberDirectoryPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
     page_description = _("The member directory, the Map of Network and the form to join.")
+    # The view behind a form route, named here and imported when the route
+    # is called: the views module imports the models, and a site may name its own.
+    join_view = "members.views.join"
     search_rank = SECTION_INDEX_SEARCH_RANK
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -360,15 +389,11 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("map/", name="map")
     def map_route(self, request):
-        from .worldmap import choropleth
-
         return self.render(request, context_overrides={"map": choropleth(member_counts())}, template="members/map.html")
 
     @path("join/", name="join")
     def join_route(self, request):
-        from .views import join
-
-        return join(request, self)
+        return import_string(self.join_view)(request, self)
 
     @path("join/thanks/", name="join_thanks")
     def join_thanks_route(self, request):

@@ -21,7 +21,7 @@ from .forms import MembershipApplicationForm
 from .models import Member, MembershipApplication
 
 application_rate_limit = RateLimit(
-    "membership-application", limit=getattr(settings, "MEMBERSHIP_APPLICATIONS_PER_HOUR", 5), period=60 * 60
+    "membership-application", limit=settings.MEMBERSHIP_APPLICATIONS_PER_HOUR, period=60 * 60
 )
 
 

@@ -2,11 +2,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
+from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from headless.api import PUBLIC_MEDIA_HOOK
+
 from . import views
-from .models import Member, MembershipApplication
+from .models import Member, MembershipApplication, public_directories
 
 
 class MemberViewSet(SnippetViewSet):
@@ -122,3 +125,11 @@ def generate_members(options, stdout):
     from .demo import generate
 
     generate.generate(options["members"], stdout)
+
+
+@hooks.register(PUBLIC_MEDIA_HOOK)
+def listed_members_photos(model):
+    """Photos that listed members chose to show are public, though no page references them."""
+    if model is not get_image_model() or not public_directories().exists():
+        return []
+    return Member.objects.listed().filter(show_photo=True, photo__isnull=False).values_list("photo_id", flat=True)

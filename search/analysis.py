@@ -61,7 +61,7 @@ def replica_settings():
     engine keep a copy on as many nodes as there are, up to the top of the
     range, so one node stays green and two keep a copy each; a number fixes it.
     """
-    replicas = str(getattr(settings, "SEARCH_REPLICAS", "0-1"))
+    replicas = str(settings.SEARCH_REPLICAS)
     if "-" in replicas:
         return {"auto_expand_replicas": replicas}
     return {"number_of_replicas": int(replicas)}

@@ -48,7 +48,7 @@ _long_deadline = ContextVar("search_long_deadline", default=None)
 
 
 def search_timeout():
-    return float(getattr(settings, "SEARCH_TIMEOUT", 2))
+    return float(settings.SEARCH_TIMEOUT)
 
 
 @contextmanager
@@ -91,7 +91,7 @@ class CircuitBreaker:
 
     def failed(self):
         with self._lock:
-            self._open_until = time.monotonic() + float(getattr(settings, "SEARCH_BREAKER_SECONDS", 30))
+            self._open_until = time.monotonic() + float(settings.SEARCH_BREAKER_SECONDS)
 
     @property
     def is_open(self):

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.utils.html import strip_tags
 from wagtail import hooks
 from wagtail.fields import StreamField
@@ -65,18 +63,6 @@ def type_for(obj):
     if not matches:
         return None
     return max(matches, key=lambda t: len(t.model.__mro__))
-
-
-def public_pages(queryset):
-    """
-    Live pages with no view restriction on themselves or an ancestor, in one
-    SQL clause however many restrictions exist (Wagtail's .public() adds one
-    clause per restricted page).
-    """
-    restricted_ancestor = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.live().filter(~Exists(restricted_ancestor))
 
 
 _restricted_paths = ContextVar("restricted_paths", default=None)

@@ -33,7 +33,7 @@ _recorders = []
 
 
 def enabled():
-    return bool(getattr(settings, "SEARCH_URL", ""))
+    return bool(settings.SEARCH_URL)
 
 
 @cache
@@ -52,7 +52,7 @@ def _client(url, timeout):
 
 
 def client():
-    return _client(settings.SEARCH_URL, float(getattr(settings, "SEARCH_TIMEOUT", 2)))
+    return _client(settings.SEARCH_URL, float(settings.SEARCH_TIMEOUT))
 
 
 def alias(language):
@@ -147,7 +147,7 @@ def _sync_engine(objects, refresh=False):
         document_type = type_for(obj)
         if document_type is not None:
             _record(type(obj)._meta.label, obj.pk, obj.locale.language_code, document_type.id_prefix)
-    refresh = refresh or getattr(settings, "SEARCH_REFRESH_ON_WRITE", False)
+    refresh = refresh or settings.SEARCH_REFRESH_ON_WRITE
     try:
         write([document_action(obj) for obj in objects], refresh=refresh)
     except UNAVAILABLE as error:
@@ -166,9 +166,7 @@ def _remove_from_engine(model_label, pk, language, id_prefix):
         return
     _record(model_label, pk, language, id_prefix)
     try:
-        client().delete(
-            index=alias(language), id=f"{id_prefix}-{pk}", refresh=getattr(settings, "SEARCH_REFRESH_ON_WRITE", False)
-        )
+        client().delete(index=alias(language), id=f"{id_prefix}-{pk}", refresh=settings.SEARCH_REFRESH_ON_WRITE)
     except NotFoundError:
         pass
     except UNAVAILABLE as error:

@@ -17,9 +17,11 @@ from django_countries import countries
 from opensearchpy.exceptions import RequestError
 from wagtail.models import Page
 
+from home.visibility import public_pages
+
 from . import database, index, notices
 from .connection import engine_is_skipped
-from .documents import document_types, public_pages
+from .documents import document_types
 
 logger = logging.getLogger(__name__)
 
@@ -414,5 +416,5 @@ def _label_facets(response, filters):
 def _log(response):
     from .models import SearchQueryLog
 
-    if getattr(settings, "SEARCH_LOG_QUERIES", True):
+    if settings.SEARCH_LOG_QUERIES:
         SearchQueryLog.objects.record(response.query, response.language, response.total)

@@ -54,7 +54,7 @@ def catch_up_search_indexes():
 
 
 def catch_up_delay():
-    return float(getattr(settings, "SEARCH_CATCH_UP_SECONDS", 30))
+    return float(settings.SEARCH_CATCH_UP_SECONDS)
 
 
 def schedule_catch_up():

@@ -7,7 +7,9 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .documents import HOOK, SearchDocumentType, build_page, document_types, public_pages
+from home.visibility import public_pages
+
+from .documents import HOOK, SearchDocumentType, build_page, document_types
 from .models import SearchQueryLog
 
 

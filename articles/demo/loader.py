@@ -9,7 +9,7 @@ from wagtail.rich_text import RichText
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, TopicLabel
 from home.demo import pictures
 from home.demo.loader import english, home_page, publish, section_content, translate_missing
-from home.translation import parallel_strings, translate_object
+from home.translations import parallel_strings, translate_object
 
 from .articles_en import ARTICLES
 from .articles_translated import TRANSLATIONS

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "events",
     "members",
     "search",
+    "headless",
+    "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -89,7 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "cms.middleware.APICachingMiddleware",
-    "home.admin_direction.AdminContentDirectionMiddleware",
+    "translation_workflow.admin_direction.AdminContentDirectionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "search.notices.SearchNoticeMiddleware",
     "cms.middleware.IncompleteFormMiddleware",
@@ -353,16 +355,16 @@ REST_FRAMEWORK = {"EXCEPTION_HANDLER": "headless.parameters.exception_handler"}
 # Machine translation for translators: DeepL if DEEPL_API_KEY is set, else a
 # LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
 # Each call to the provider must complete within MACHINE_TRANSLATION_TIMEOUT
-# seconds in all (home/translation/providers.py).
+# seconds in all (translation_workflow/providers.py).
 MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30"))
 if deepl_key := os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.translation.providers.DeepLTranslator",
+        "CLASS": "translation_workflow.providers.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": deepl_key},
     }
 elif libretranslate_url := os.environ.get("LIBRETRANSLATE_URL"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.translation.providers.LibreTranslator",
+        "CLASS": "translation_workflow.providers.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate_url, "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", "")},
     }
 else:
@@ -390,9 +392,11 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
 HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "600"))
 # Webhooks: the total time one delivery may take, and networks that receivers
-# may be on although they are not public (none by default: see home.webhooks).
+# may be on although they are not public (none by default: see headless.webhooks).
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
 WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")
+# Webhook retries wait this long, doubled after each failed attempt.
+WEBHOOK_BACKOFF_SECONDS = int(os.environ.get("WEBHOOK_BACKOFF_SECONDS", "30"))
 # How long shared caches (CDN, browsers) may keep public API responses.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 
@@ -465,3 +469,28 @@ LOGGING = {
         "urllib3": {"level": "ERROR"},
     },
 }
+
+# Limits on what anonymous visitors may send, per client address (see
+# TRUSTED_PROXY_COUNT) and hour: reader submissions to In Focus, images
+# attached to them, applications to join, and password resets (per address,
+# and per account across addresses). Public uploads are smaller than the
+# admin's (WAGTAILIMAGES_MAX_UPLOAD_SIZE).
+ARTICLE_SUBMISSIONS_PER_HOUR = 5
+ARTICLE_UPLOADS_PER_HOUR = 20
+MEMBERSHIP_APPLICATIONS_PER_HOUR = 5
+PASSWORD_RESETS_PER_ADDRESS = 10
+PASSWORD_RESETS_PER_ACCOUNT = 3
+PUBLIC_IMAGE_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+
+# Wagtail's moderation workflows: In Focus submissions go through the review workflow.
+WAGTAIL_WORKFLOW_ENABLED = True
+# Every search is logged (search.models.SearchQueryLog) for the promotions report.
+SEARCH_LOG_QUERIES = True
+# Each index write waits until the engine shows it (the test settings turn this on).
+SEARCH_REFRESH_ON_WRITE = False
+# Serve uploaded files from Django (the development settings only; production
+# uses S3 or the web server).
+SERVE_MEDIA = False
+# Bylines in articles link to profiles of this model; empty for names only
+# (articles then installs without members: docs/architecture.md).
+ARTICLES_AUTHOR_PROFILE_MODEL = "members.Member"

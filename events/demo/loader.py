@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from events.models import EventCategory, EventIndexPage, EventOccurrenceOverride, EventPage
 from home.demo import pictures
 from home.demo.loader import english, home_page, publish, section_content, translate_missing
-from home.translation import translate_object
+from home.translations import translate_object
 
 from .content import CATEGORIES, EVENTS, SECTION
 

@@ -5,7 +5,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import AboutPage, FooterText, HomePage, NavigationMenu, NavigationMenuItem, StandardPage
-from home.translation import parallel_strings, translate_object
+from home.translations import parallel_strings, translate_object
 
 from . import pictures
 from .content import ABOUT, FOOTER, HERO_ACTIONS, HOME, PRIVACY

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 
 from home.demo import pictures
 from home.demo.loader import english, home_page, publish, section_content, translate_missing
-from home.translation import translate_object
+from home.translations import translate_object
 from members.models import Member, MemberDirectoryPage
 
 from .content import BIOGRAPHY, MEMBERS, POSITIONS, SECTION, TOPICS, TRANSLATED

@@ -4,7 +4,8 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Site
 
-from home.models import AboutPage, HeadlessSettings
+from headless.models import HeadlessSettings
+from home.models import AboutPage
 
 
 @pytest.fixture

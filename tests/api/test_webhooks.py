@@ -11,8 +11,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from events.models import EventPage
-from home.models import AboutPage, WebhookDelivery, WebhookEndpoint
-from home.webhooks import retry_due
+from headless.models import WebhookDelivery, WebhookEndpoint
+from headless.webhooks import retry_due
+from home.models import AboutPage
 from tests.factories import StandardPageFactory
 
 
@@ -152,6 +153,6 @@ class TestWebhooks:
     def test_deliveries_are_logged_in_the_admin(self, admin_client, receiver, django_capture_on_commit_callbacks):
         WebhookEndpoint.objects.create(name="Logged", url=receiver.url, events=[])
         publish(AboutPage.objects.get(locale__language_code="en"), django_capture_on_commit_callbacks)
-        listing = admin_client.get("/admin/snippets/home/webhookdelivery/")
+        listing = admin_client.get("/admin/snippets/headless/webhookdelivery/")
         assert listing.status_code == 200
         assert "page.published" in listing.content.decode() or "Page published" in listing.content.decode()

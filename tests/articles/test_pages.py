@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import HomePage, StandardPage
-from home.translation import translate_object
+from home.translations import translate_object
 from tests.factories import ArticlePageFactory
 
 

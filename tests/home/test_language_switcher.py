@@ -41,7 +41,7 @@ def test_english_only_article_offers_every_language_through_its_section(client):
 def test_nested_untranslated_pages_fall_back_to_the_nearest_translated_ancestor(client, home):
     parent = StandardPageFactory(parent=home, title="Programmes", slug="programmes")
     child = StandardPageFactory(parent=parent, title="Mentoring", slug="mentoring")
-    from home.translation import translate_object
+    from home.translations import translate_object
 
     translate_object(parent, "fr", {"Programmes": "Programmes (fr)"})
     links = switcher_links(client.get(child.url).content.decode())

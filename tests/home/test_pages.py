@@ -193,7 +193,7 @@ def test_navigation_follows_publishing_at_once(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language,direction", LANGUAGES.items())
 def test_every_page_type_renders_in_every_language(client, home, language, direction):
-    from home.translation import translate_object
+    from home.translations import translate_object
 
     standard = StandardPageFactory(parent=home, title="Partners", slug="partners")
     if language != "en":

@@ -181,7 +181,7 @@ class TestPrivacyInTheIndex:
         assert member.display_name not in indexed_titles("en")
 
     def test_privacy_filter_is_one_clause_however_many_restrictions(self, engine, home):
-        from search.documents import public_pages
+        from home.visibility import public_pages
 
         for n in range(30):
             page = publish_page(home, f"Restricted {n}", "x", f"restricted-{n}")

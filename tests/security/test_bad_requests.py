@@ -18,7 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage
-from home.models import AboutPage, HeadlessSettings
+from headless.models import HeadlessSettings
+from home.models import AboutPage
 
 
 def png(size=(50, 50)):

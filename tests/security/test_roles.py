@@ -9,14 +9,14 @@ import polib
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.models import GroupPagePermission, Locale, Page, Workflow
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Workflow
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from articles.models import ArticleIndexPage, TopicLabel
 from home.models import AboutPage
-from home.translation.teams import ADMINISTRATORS, moderators_group_name, translators_group_name
 from members.models import Member
 from tests.factories import ArticlePageFactory, StandardPageFactory
+from translation_workflow.teams import ADMINISTRATORS, moderators_group_name, translators_group_name
 
 
 def member_of(django_user_model, username, group_name):
@@ -425,18 +425,22 @@ class TestSiteWideAdministrators:
         client.force_login(administrator)
         for url in ["/admin/images/", "/admin/images/add/", "/admin/documents/", "/admin/documents/add/"]:
             assert client.get(url).status_code == 200, url
-        from wagtail.models import Collection
-
-        upload = SimpleUploadedFile("banner.png", png(), "image/png")
-        root = Collection.get_first_root_node()  # the demo images sit in collections of their own beneath it
-        response = client.post("/admin/images/add/", {"title": "Banner", "file": upload, "collection": root.pk})
+        response = client.post(
+            "/admin/images/add/",
+            {
+                "title": "Banner",
+                "file": SimpleUploadedFile("banner.png", png(), "image/png"),
+                # They hold the root collection and so every one below it: the form asks which.
+                "collection": Collection.get_first_root_node().pk,
+            },
+        )
         assert response.status_code == 302
 
     @pytest.mark.parametrize(
         "url",
         [
-            "/admin/snippets/home/webhookendpoint/",
-            "/admin/snippets/home/webhookdelivery/",
+            "/admin/snippets/headless/webhookendpoint/",
+            "/admin/snippets/headless/webhookdelivery/",
             "/admin/snippets/members/membershipapplication/",
             "/admin/snippets/articles/articlesubmission/",
             "/admin/snippets/search/searchquerylog/",

@@ -17,8 +17,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from home.models import WebhookDelivery, WebhookEndpoint
-from home.webhooks import attempt
+from headless.models import WebhookDelivery, WebhookEndpoint
+from headless.webhooks import attempt
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -124,7 +124,7 @@ class TestInsideAddressesAreRefused:
         ],
     )
     def test_the_form_refuses_addresses_that_are_not_public(self, admin_client, url):
-        response = admin_client.post("/admin/snippets/home/webhookendpoint/add/", {"name": "Inside", "url": url})
+        response = admin_client.post("/admin/snippets/headless/webhookendpoint/add/", {"name": "Inside", "url": url})
         assert response.status_code == 200
         assert response.context["form"].errors.get("url")
         assert not WebhookEndpoint.objects.filter(name="Inside").exists()
@@ -158,7 +158,7 @@ class TestInsideAddressesAreRefused:
         assert attempt(delivery) is False
         assert delivery.last_status_code == 500
         assert len(delivery.last_error) <= 220
-        page = admin_client.get(f"/admin/snippets/home/webhookdelivery/inspect/{delivery.pk}/").content.decode()
+        page = admin_client.get(f"/admin/snippets/headless/webhookdelivery/inspect/{delivery.pk}/").content.decode()
         assert "<script>alert('internal')" not in page
 
 
@@ -190,7 +190,7 @@ class TestForm:
     def test_no_event_ticked_means_every_event(self, admin_client, settings):
         settings.WEBHOOK_ALLOWED_NETWORKS = []
         response = admin_client.post(
-            "/admin/snippets/home/webhookendpoint/add/",
+            "/admin/snippets/headless/webhookendpoint/add/",
             {"name": "Everything", "url": "https://93.184.215.14/hook", "secret": "s" * 32, "active": "on"},
         )
         assert response.status_code == 302
@@ -199,7 +199,7 @@ class TestForm:
 
     def test_chosen_events_are_kept(self, admin_client):
         admin_client.post(
-            "/admin/snippets/home/webhookendpoint/add/",
+            "/admin/snippets/headless/webhookendpoint/add/",
             {
                 "name": "Some",
                 "url": "https://93.184.215.14/hook",
@@ -218,7 +218,7 @@ class TestForm:
         ],
     )
     def test_every_bad_value_gets_a_message(self, admin_client, data):
-        response = admin_client.post("/admin/snippets/home/webhookendpoint/add/", data)
+        response = admin_client.post("/admin/snippets/headless/webhookendpoint/add/", data)
         assert response.status_code == 200
         assert response.context["form"].errors
 
@@ -251,7 +251,7 @@ def test_a_slow_receiver_does_not_delay_other_background_work(receivers):
 
     slow = receivers(drip("HTTP/1.1 200 OK\r\n\r\n", every=3.0))
     setup = (
-        "from home.models import HomePage, StandardPage, WebhookEndpoint; "
+        "from headless.models import WebhookEndpoint; from home.models import HomePage, StandardPage; "
         f"WebhookEndpoint.objects.create(name='slow-probe', url={slow.url!r}, events=['page.published']); "
         "home = HomePage.objects.get(depth=2, locale__language_code='en'); "
         "page = home.add_child(instance=StandardPage(title='Slow probe', slug='slow-probe')); "
@@ -259,14 +259,14 @@ def test_a_slow_receiver_does_not_delay_other_background_work(receivers):
     )
     # The subprocesses commit to the test database: leave it as it was.
     cleanup = (
-        "from home.models import WebhookEndpoint; from wagtail.models import Page; "
+        "from headless.models import WebhookEndpoint; from wagtail.models import Page; "
         "WebhookEndpoint.objects.filter(name='slow-probe').delete(); Page.objects.filter(slug='slow-probe').delete()"
     )
     before = set(DBTaskResult.objects.values_list("id", flat=True))
     try:
         manage("shell", "-c", setup)
         queued = DBTaskResult.objects.exclude(id__in=before)
-        webhook = queued.get(task_path="home.webhooks.deliver_webhook")
+        webhook = queued.get(task_path="headless.webhooks.deliver_webhook")
         assert webhook.queue_name == "webhooks"
         # The default worker runs the index updates and leaves the slow delivery alone.
         manage("db_worker", "--batch")

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from home.translation.teams import translators_group_name
+from translation_workflow.teams import translators_group_name
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from home.models import AboutPage
-from home.translation import translate_object
-from home.translation.status import page_rows
+from home.translations import translate_object
 from tests.factories import StandardPageFactory
+from translation_workflow.status import page_rows
 
 
 def cell(rows, title, language):

@@ -31,7 +31,7 @@ def libretranslate(path, body):
 def provider_at(settings):
     def configure(url):
         settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-            "CLASS": "home.translation.providers.LibreTranslator",
+            "CLASS": "translation_workflow.providers.LibreTranslator",
             "OPTIONS": {"LIBRETRANSLATE_URL": url, "API_KEY": ""},
         }
         settings.MACHINE_TRANSLATION_TIMEOUT = 2
@@ -89,7 +89,7 @@ class TestMachineTranslationDeadline:
 
 PROBE = (
     "from home.models import HomePage, StandardPage; "
-    "from home.translation.machine import machine_translate_task; "
+    "from translation_workflow.machine import machine_translate_task; "
     "home = HomePage.objects.get(depth=2, locale__language_code='en'); "
     "page = home.add_child(instance=StandardPage(title='Deadline probe', slug='deadline-probe')); "
     "page.save_revision().publish(); "

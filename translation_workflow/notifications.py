@@ -1,6 +1,6 @@
 """
 Wagtail emails the members of a group approval task's groups when something
-is submitted to it. For a per-language task (home.models.LanguageGroupApprovalTask)
+is submitted to it. For a per-language task (translation_workflow.models.LanguageGroupApprovalTask)
 that would tell every language's moderators about every submission, titles
 included: only those who may moderate the item, in its language, are told.
 """

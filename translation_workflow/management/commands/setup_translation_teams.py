@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.translation.teams import set_up_teams
+from translation_workflow.teams import set_up_teams
 
 
 class Command(BaseCommand):

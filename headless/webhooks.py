@@ -50,7 +50,7 @@ MAX_RESPONSE_BYTES = 4096
 
 def timeout_seconds():
     """The total time one delivery may take: resolving, connecting, sending and reading the answer."""
-    return getattr(settings, "WEBHOOK_TIMEOUT_SECONDS", 10)
+    return settings.WEBHOOK_TIMEOUT_SECONDS
 
 
 class DeliveryError(Exception):
@@ -62,9 +62,7 @@ class UnsafeAddress(DeliveryError):
 
 
 def allowed_networks():
-    return [
-        ipaddress.ip_network(network, strict=False) for network in getattr(settings, "WEBHOOK_ALLOWED_NETWORKS", [])
-    ]
+    return [ipaddress.ip_network(network, strict=False) for network in settings.WEBHOOK_ALLOWED_NETWORKS]
 
 
 def address_allowed(address):
@@ -196,7 +194,7 @@ def _status(received):
 
 def backoff(attempts):
     """Seconds to wait after the nth failed attempt: 30 s, 1 min, 2 min, 4 min, 8 min."""
-    return getattr(settings, "WEBHOOK_BACKOFF_SECONDS", 30) * 2 ** (attempts - 1)
+    return settings.WEBHOOK_BACKOFF_SECONDS * 2 ** (attempts - 1)
 
 
 def sign(secret, timestamp, body):

@@ -20,11 +20,13 @@ from wagtail.models import Site
 
 from headless.parameters import FORMAT, DeclaredParametersMixin, ParameterError, Parameters, Text, error_response
 
+from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
+
 SALT = "home.preview"
 
 
 def max_age():
-    return int(getattr(settings, "HEADLESS_PREVIEW_MAX_AGE", 600))
+    return settings.HEADLESS_PREVIEW_MAX_AGE
 
 
 def preview_url_for(request, page):
@@ -32,7 +34,7 @@ def preview_url_for(request, page):
 
     site = page.get_site() or Site.find_for_request(request)
     configured = HeadlessSettings.for_site(site).preview_url if site else ""
-    return configured or getattr(settings, "HEADLESS_PREVIEW_URL", "")
+    return configured or settings.HEADLESS_PREVIEW_URL
 
 
 def create_token(page):
@@ -61,19 +63,19 @@ def headless_preview_response(request, page):
     return redirect(f"{url}{'&' if '?' in url else '?'}{query}")
 
 
+PREVIEW_PARAMETERS = Parameters(
+    Text("token", "The signed token the preview link carries.", required=True, max_length=1000), FORMAT
+)
+
+
 class PreviewAPIView(DeclaredParametersMixin, APIView):
     """GET /api/v2/preview/?token=…: the draft being previewed, as the pages endpoint would show it."""
 
     authentication_classes = []
     permission_classes = []
-    parameters = Parameters(
-        Text("token", "The signed token the preview link carries.", required=True, max_length=1000), FORMAT
-    )
+    parameters = PREVIEW_PARAMETERS
 
     def get(self, request):
-        from cms.api import api_router
-
-        from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
         from .models import PagePreview
 
         token = self.params["token"]
@@ -87,14 +89,28 @@ class PreviewAPIView(DeclaredParametersMixin, APIView):
         if preview is None:
             return error_response(_("This preview no longer exists. Open the preview again."), "token", status=410)
         page = preview.page()
-        request.wagtailapi_router = api_router
         # A page being created has no id yet, so no address in the pages API.
-        view = NetworkPagesAPIViewSet() if page.pk is not None else UnsavedPageAPIViewSet()
-        view.request = request
-        view.args, view.kwargs, view.format_kwarg = (), {"pk": page.pk}, None
-        view.action = "detail_view"
-        view.get_object = lambda: page
-        serializer = view.get_serializer(page)
-        data = serializer.data
+        viewset = PreviewPagesAPIViewSet if page.pk is not None else UnsavedPreviewPagesAPIViewSet
+        # The URLconf mounts this view with the API router's wrap_view, so the
+        # pages endpoint's serializers find the router on the request.
+        return viewset.as_view({"get": "detail_view"}, preview_page=page)(request._request, pk=page.pk)
+
+
+class PreviewPagesAPIViewSet(NetworkPagesAPIViewSet):
+    """The pages endpoint's detail view, for a draft that exists only in the preview record."""
+
+    preview_page = None  # given to as_view()
+    # It answers the preview's own request, so it reads the preview's parameters.
+    detail_parameters = PREVIEW_PARAMETERS
+
+    def get_object(self):
+        return self.preview_page
+
+    def detail_view(self, request, pk=None):
+        data = self.get_serializer(self.get_object()).data
         data["meta"]["preview"] = True
         return Response(data)
+
+
+class UnsavedPreviewPagesAPIViewSet(PreviewPagesAPIViewSet):
+    meta_fields = UnsavedPageAPIViewSet.meta_fields

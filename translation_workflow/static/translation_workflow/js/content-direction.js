@@ -1,14 +1,15 @@
 // Fields that hold content take the content's language and direction (see
-// home/admin_direction.py), so Arabic is typed right-to-left even when the
-// admin interface is in English.
+// translation_workflow/admin_direction.py), so Arabic is typed right-to-left
+// even when the admin interface is in English. This script's own tag says
+// which language the content is in.
 (function () {
     "use strict";
-    var meta = document.querySelector('meta[name="content-language"]');
-    if (!meta) {
+    var tag = document.querySelector("script[data-content-language]");
+    if (!tag) {
         return;
     }
-    var language = meta.getAttribute("content");
-    var direction = meta.dataset.direction;
+    var language = tag.dataset.contentLanguage;
+    var direction = tag.dataset.direction;
     var FIELDS = [
         'main input[type="text"]:not([name="slug"])',
         "main textarea",

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.webhooks import retry_due
+from headless.webhooks import retry_due
 
 
 class Command(BaseCommand):

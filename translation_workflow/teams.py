@@ -143,7 +143,7 @@ def _moderate_in_focus_by_language(moderators):
     """The In Focus review is approved by each language's moderators, for their language only."""
     from wagtail.models import Task, Workflow, WorkflowTask
 
-    from home.models import LanguageGroupApprovalTask
+    from .models import LanguageGroupApprovalTask
 
     workflow = Workflow.objects.filter(name=IN_FOCUS_WORKFLOW).first()
     if workflow is None:

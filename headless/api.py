@@ -17,11 +17,11 @@ from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
+from wagtail import hooks
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, ReferenceIndex, Site, get_page_models
@@ -36,9 +36,12 @@ from headless.parameters import (
     Text,
     language,
 )
-from search.documents import public_pages
+from home import locales
+from home.visibility import public_pages
 
-from . import locales
+# Hook name under which a section names the images or documents it shows
+# readers outside pages: callable(model) -> ids of `model` objects.
+PUBLIC_MEDIA_HOOK = "register_public_media"
 
 PAGE_PARAMETERS = Parameters(
     language("locale", "Language of the pages."),
@@ -276,10 +279,11 @@ class PublicDocumentsAPIViewSet(DeclaredAPIViewSetMixin, DocumentsAPIViewSet):
 
 
 def used_by_public_content(model):
-    """Ids of `model` objects referenced by a live public page or a listed member's public photo."""
+    """
+    Ids of `model` objects referenced by a live public page, or that a section
+    shows outside pages (members' public photos) through PUBLIC_MEDIA_HOOK.
+    """
     from django.contrib.contenttypes.models import ContentType
-
-    from members.models import Member, public_directories
 
     page_type = ContentType.objects.get_for_model(Page)
     # Compared as text, which is how the reference index stores object ids; a
@@ -291,10 +295,8 @@ def used_by_public_content(model):
         object_id__in=Subquery(public_ids_as_text),
     ).values_list("to_object_id", flat=True)
     ids = {int(pk) for pk in referenced if str(pk).isdigit()}
-    if model is get_image_model() and public_directories().exists():
-        ids |= set(
-            Member.objects.listed().filter(show_photo=True, photo__isnull=False).values_list("photo_id", flat=True)
-        )
+    for shown_elsewhere in hooks.get_hooks(PUBLIC_MEDIA_HOOK):
+        ids |= set(shown_elsewhere(model))
     return ids
 
 

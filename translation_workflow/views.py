@@ -71,7 +71,7 @@ def dashboard(request):
             summary[cell.state] += 1
     return TemplateResponse(
         request,
-        "home/admin/translation_dashboard.html",
+        "translation_workflow/admin/translation_dashboard.html",
         {
             "page_title": _("Translations"),
             "rows": rows,
@@ -105,7 +105,7 @@ def machine_translate(request, page_id):
         allowed_ids = {locale.pk for locale in allowed}
         return TemplateResponse(
             request,
-            "home/admin/machine_translate.html",
+            "translation_workflow/admin/machine_translate.html",
             {
                 "page": page,
                 "page_title": _("Machine translation"),
