@@ -13,7 +13,6 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage
-from members.demo.loader import CONTACT_DOMAIN
 from tests.factories import ArticlePageFactory, StandardPageFactory
 
 LINK = re.compile(r'(?:href|src)="([^"#]+)"')

@@ -6,7 +6,6 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage
-from members.demo.loader import CONTACT_DOMAIN
 from tests.factories import ArticlePageFactory, ImageFactory, StandardPageFactory
 
 LISTINGS = [
