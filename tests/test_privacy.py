@@ -13,7 +13,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage
-from tests.factories import ArticlePageFactory, StandardPageFactory
+from tests.factories import CONTACT_DOMAIN, ArticlePageFactory, StandardPageFactory
 
 LINK = re.compile(r'(?:href|src)="([^"#]+)"')
 SKIP = ("/admin/", "/documents/", "/static/", "/media/", "mailto:", "javascript:")
