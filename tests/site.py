@@ -16,6 +16,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -58,6 +59,22 @@ TEXT = {
         "Une image d'essai",
         "Тестовое изображение",
         "测试图片",
+    ),
+    "goals_heading": six(
+        "Our test goals",
+        "أهدافنا التجريبية",
+        "Nuestros objetivos de prueba",
+        "Nos objectifs d'essai",
+        "Наши тестовые цели",
+        "我们的测试目标",
+    ),
+    "goal": six(
+        "Empower women through ICT",
+        "تمكين المرأة من خلال تكنولوجيا المعلومات",
+        "Empoderar a las mujeres mediante las TIC",
+        "Autonomiser les femmes grâce aux TIC",
+        "Расширять возможности женщин с помощью ИКТ",
+        "通过信通技术增强妇女权能",
     ),
     "about": six(
         "About the test network",
@@ -267,6 +284,8 @@ MEMBERS = [
     ("Rasha Ikhtibar", "JO", "private-sector", ["mobile-money"], False),
     ("Mei Ceshi", "CN", "international-organisation", ["e-health"], False),
 ]
+TRANSLATED_MEMBER = next(name for name, *_rest, translated in MEMBERS if translated)
+TRANSLATED_MEMBER_SLUG = slugify(TRANSLATED_MEMBER)
 PORTRAIT = six(
     "Portrait of {name}",
     "صورة {name}",
@@ -328,6 +347,8 @@ def build():
         hero_text=TEXT["hero_text"]["en"],
         hero_image=picture,
         hero_image_alt=TEXT["hero_alt"]["en"],
+        goals_heading=TEXT["goals_heading"]["en"],
+        goals=[("goal", {"title": TEXT["goal"]["en"], "text": TEXT["hero_text"]["en"]})],
     )
     Site.objects.all().delete()
     Site.objects.create(
@@ -340,7 +361,8 @@ def build():
     in_focus = factories.ArticleIndexPageFactory(parent=home, title=TEXT["in_focus"]["en"], slug="in-focus")
     events = factories.EventIndexPageFactory(parent=home, title=TEXT["events"]["en"], slug="events")
     members = factories.MemberDirectoryPageFactory(parent=home, title=TEXT["members"]["en"], slug="members")
-    translate(home, pairs(TEXT["home"], TEXT["hero_title"], TEXT["hero_text"], TEXT["hero_alt"]))
+    home_texts = [TEXT[key] for key in ("home", "hero_title", "hero_text", "hero_alt", "goals_heading", "goal")]
+    translate(home, pairs(*home_texts))
     translate(about, pairs(TEXT["about"], TEXT["about_intro"]))
     translate(privacy, pairs(TEXT["privacy"]))
     for page, key in [(in_focus, "in_focus"), (events, "events"), (members, "members")]:
@@ -481,18 +503,7 @@ def build():
     ]
     home.hero_link_page = about
     publish(home)
-    translate(
-        home,
-        pairs(
-            TEXT["home"],
-            TEXT["hero_title"],
-            TEXT["hero_text"],
-            TEXT["hero_alt"],
-            TEXT["join"],
-            TEXT["submit"],
-            TEXT["observance"],
-        ),
-    )
+    translate(home, pairs(*home_texts, TEXT["join"], TEXT["submit"], TEXT["observance"]))
     menu = NavigationMenu.objects.create(locale=english, name="Main navigation")
     for order, page in enumerate([about, in_focus, events, members]):
         NavigationMenuItem.objects.create(menu=menu, link_page=page, sort_order=order)
