@@ -154,6 +154,40 @@ def home(site):
 
 
 @pytest.fixture
+def in_focus(home):
+    from articles.models import ArticleIndexPage
+
+    return ArticleIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def french_in_focus(in_focus, locales):
+    return in_focus.get_translation(locales["fr"])
+
+
+@pytest.fixture
+def policy(db):
+    """A topic of the test site, labelled in every language."""
+    from taggit.models import Tag
+
+    return Tag.objects.get(slug="policy")
+
+
+@pytest.fixture
+def events_index(home):
+    from events.models import EventIndexPage
+
+    return EventIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def directory(home):
+    from members.models import MemberDirectoryPage
+
+    return MemberDirectoryPage.objects.child_of(home).get()
+
+
+@pytest.fixture
 def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 

@@ -183,21 +183,20 @@ CATEGORIES = {
     ),
 }
 
-# The shared article, translated into every language; its title holds a word
-# (`ARTICLE["word"]`) no other page has, for search tests.
+# The shared article, translated into every language. Search tests look for
+# its first word ("Telemedicine", in each language) and "nurses" in its standfirst.
 ARTICLE = {
-    "slug": "satellite-clinics-test",
-    "word": "telehealthtest",
+    "slug": "telemedicine-test",
     "date": datetime.date(2026, 4, 23),
     "topics": ["e-health", "policy"],
     "author": ("Ifeoma Tester", "Editor"),
     "title": six(
-        "Satellite clinics telehealthtest",
-        "عيادات عبر الأقمار الصناعية telehealthtest",
-        "Clínicas por satélite telehealthtest",
-        "Cliniques par satellite telehealthtest",
-        "Спутниковые клиники telehealthtest",
-        "卫星诊所 telehealthtest",
+        "Telemedicine reaches remote clinics",
+        "التطبيب عن بعد يصل إلى العيادات النائية",
+        "La telemedicina llega a clínicas remotas",
+        "La télémédecine atteint les cliniques isolées",
+        "Телемедицина приходит в отдалённые клиники",
+        "远程医疗惠及偏远诊所",
     ),
     "intro": six(
         "Nurses reach remote villages by video.",
@@ -225,7 +224,8 @@ ARTICLE = {
     ),
 }
 
-# Two more articles, in English only, for listings and related articles.
+# More articles, in English only, for listings, related articles and a search
+# corpus: each body says "Women lead in ICT across the world" (the factory's).
 MORE_ARTICLES = [
     {
         "slug": "rural-spectrum-test",
@@ -239,6 +239,15 @@ MORE_ARTICLES = [
         "topics": ["e-skills-development"],
         "date": datetime.date(2026, 1, 15),
     },
+    *(
+        {
+            "slug": f"women-in-ict-{n}",
+            "title": f"Women in ICT, portrait {n}",
+            "topics": ["e-skills-development"],
+            "date": datetime.date(2025, n, 1),
+        }
+        for n in range(1, 10)
+    ),
 ]
 
 # The shared events: an annual all-day observance, a conference with a venue
@@ -256,7 +265,7 @@ EVENT = {
             "宽带测试会议",
         ),
         "summary": six(
-            "Regulators meet to compare notes.",
+            "Women regulators meet to compare notes.",
             "يلتقي المنظمون لتبادل الخبرات.",
             "Los reguladores se reúnen para comparar notas.",
             "Les régulateurs se réunissent pour comparer leurs notes.",
@@ -355,7 +364,13 @@ def build():
         hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=TEXT["site_name"]
     )
     about = factories.AboutPageFactory(
-        parent=home, title=TEXT["about"]["en"], slug="about", intro=TEXT["about_intro"]["en"], show_in_menus=True
+        parent=home,
+        title=TEXT["about"]["en"],
+        slug="about",
+        intro=TEXT["about_intro"]["en"],
+        body=[("paragraph", RichText(f"<p>{TEXT['hero_text']['en']}</p>"))],
+        join_title=TEXT["join"]["en"],
+        show_in_menus=True,
     )
     privacy = factories.StandardPageFactory(parent=about, title=TEXT["privacy"]["en"], slug="privacy")
     in_focus = factories.ArticleIndexPageFactory(parent=home, title=TEXT["in_focus"]["en"], slug="in-focus")
@@ -363,7 +378,7 @@ def build():
     members = factories.MemberDirectoryPageFactory(parent=home, title=TEXT["members"]["en"], slug="members")
     home_texts = [TEXT[key] for key in ("home", "hero_title", "hero_text", "hero_alt", "goals_heading", "goal")]
     translate(home, pairs(*home_texts))
-    translate(about, pairs(TEXT["about"], TEXT["about_intro"]))
+    translate(about, pairs(TEXT["about"], TEXT["about_intro"], TEXT["hero_text"], TEXT["join"]))
     translate(privacy, pairs(TEXT["privacy"]))
     for page, key in [(in_focus, "in_focus"), (events, "events"), (members, "members")]:
         translate(page, pairs(TEXT[key]))

@@ -4,14 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from events.models import EventIndexPage
 from home.translation import translate_object
 from tests.factories import EventPageFactory
-
-
-@pytest.fixture
-def events_index(home):
-    return EventIndexPage.objects.child_of(home).get()
 
 
 @pytest.fixture

@@ -17,10 +17,11 @@ from home.models import HomePage, StandardPage
 from search import index
 from search.models import PendingIndexUpdate
 from search.tasks import catch_up_search_indexes
+from tests import site
 
 from .conftest import reset_breakers
 
-ARTICLE = "Telemedicine brings specialists to rural clinics"
+ARTICLE = site.ARTICLE["title"]["en"]
 NOTICE = "simpler mode"
 
 
