@@ -283,6 +283,11 @@ EVENT = {
         "recurrence": "FREQ=MONTHLY;BYDAY=1WE;COUNT=6",
     },
     "past": {"slug": "past-meeting-test", "title": "Past test meeting"},
+    "weekly": {
+        "slug": "weekly-circle-test",
+        "title": "Weekly test circle",
+        "recurrence": "FREQ=WEEKLY;BYDAY=TU;COUNT=8",
+    },
 }
 
 # Listed members: (name, country, sector, expertise, translated into every language).
@@ -478,6 +483,17 @@ def build():
     )
     series.save()
     publish(series)
+    tuesday = datetime.datetime(2027, 3, 2, 17, tzinfo=datetime.UTC)
+    factories.EventPageFactory(
+        parent=events,
+        title=EVENT["weekly"]["title"],
+        slug=EVENT["weekly"]["slug"],
+        category=category["webinar"],
+        start=tuesday,
+        end=tuesday + datetime.timedelta(hours=1),
+        recurrence=EVENT["weekly"]["recurrence"],
+        online_url="https://example.org/circle",
+    )
     past = timezone.now() - datetime.timedelta(days=400)
     factories.EventPageFactory(
         parent=events,

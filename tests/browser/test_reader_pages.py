@@ -7,6 +7,8 @@ desktop widths go to tests/browser/screenshots/ for a reviewer.
 
 import pytest
 
+from tests import site
+
 from .conftest import axe_violations, screenshot, unmarked_foreign_text
 
 pytestmark = pytest.mark.browser
@@ -17,22 +19,22 @@ PAGE_TYPES = {
     "standard-page": "about/privacy/",
     "in-focus": "in-focus/",
     "topic": "in-focus/topic/e-skills-development/",
-    "article": "in-focus/coding-clubs-for-girls/",
+    "article": f"in-focus/{site.ARTICLE['slug']}/",
     "submit-article": "in-focus/submit/",
     "events": "events/",
     "month": "events/?month=2027-04",  # with a cancelled date
     "past-events": "events/past/",
-    "event": "events/international-girls-in-ict-day/",
-    "event-series": "events/spectrum-policy-webinar-series/",  # with a cancelled date
+    "event": f"events/{site.EVENT['observance']['slug']}/",
+    "event-series": f"events/{site.EVENT['series']['slug']}/",  # with a cancelled date
     "members": "members/",
-    "member-profile": "members/amara-okafor/",
+    "member-profile": f"members/{site.TRANSLATED_MEMBER_SLUG}/",
     "map": "members/map/",
     "join": "members/join/",
     "search": "search/?q=ICT",
 }
 # Search excerpts quote the indexed text of each hit as it is, in the hit's
-# language; the demo keeps event organisers' and venues' English names in
-# every language (marked on the event pages themselves).
+# language; event organisers and venues keep their own names in every
+# language (marked on the event pages themselves).
 NOT_LANGUAGE_CHECKED = {"search": ".search-result__excerpt"}
 
 
@@ -106,7 +108,7 @@ def test_switching_language_keeps_the_reader_on_the_same_page(open_page, device)
 
 
 def test_untranslated_article_offers_a_way_back_in_every_language(open_page):
-    page = open_page("/en/in-focus/digital-heritage-archives/")
+    page = open_page(f"/en/in-focus/{site.MORE_ARTICLES[0]['slug']}/")  # in English only
     links = page.locator(".language-switcher a")
     assert links.count() == 5
     page.locator(".language-switcher a[hreflang=ar]").click()
