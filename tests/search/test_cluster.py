@@ -34,7 +34,7 @@ def cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def on_cluster(cluster, django_db_setup, django_db_blocker):
-    """The site pointed at the cluster, with the demo content indexed there once."""
+    """The site pointed at the cluster, with the test site indexed there once."""
     with override_settings(
         SEARCH_URL=cluster.url,
         SEARCH_INDEX_PREFIX=f"cluster-{os.getpid()}",
