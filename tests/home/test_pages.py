@@ -216,3 +216,21 @@ def test_byline_links_to_listed_member_profiles_only(client):
     author.member.listed = False
     author.member.save()
     assert "/en/members/byline-author/" not in client.get(article.url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_navigation_and_footer_speak_the_readers_language(client, language):
+    content = client.get(f"/{language}/").content.decode()
+    for key, slug in [("about", "about"), ("in_focus", "in-focus"), ("events", "events"), ("members", "members")]:
+        label = re.escape(escape(site.TEXT[key][language]))
+        assert re.search(rf'<a href="/{language}/{slug}/"[^>]*>\s*{label}\s*</a>', content), key
+    assert escape(site.TEXT["footer"][language]) in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_privacy_notice_is_served_under_about_in_each_language(client, language):
+    response = client.get(f"/{language}/about/privacy/")
+    assert response.status_code == 200
+    assert escape(site.TEXT["privacy"][language]) in response.content.decode()
