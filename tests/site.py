@@ -190,6 +190,7 @@ ARTICLE = {
     "date": datetime.date(2026, 4, 23),
     "topics": ["e-health", "policy"],
     "author": ("Ifeoma Tester", "Editor"),
+    "role": six("Editor", "محررة", "Editora", "Rédactrice", "Редактор", "编辑"),
     "title": six(
         "Telemedicine reaches remote clinics",
         "التطبيب عن بعد يصل إلى العيادات النائية",
@@ -279,8 +280,23 @@ EVENT = {
     },
     "series": {
         "slug": "webinar-series-test",
-        "title": "Monthly test webinar",
         "recurrence": "FREQ=MONTHLY;BYDAY=1WE;COUNT=6",
+        "title": six(
+            "Monthly test webinar",
+            "ندوة شهرية تجريبية عبر الإنترنت",
+            "Seminario web mensual de prueba",
+            "Webinaire mensuel d'essai",
+            "Ежемесячный тестовый вебинар",
+            "每月测试网络研讨会",
+        ),
+        "note": six(
+            "Cancelled for the holidays",
+            "أُلغي بسبب العطلة",
+            "Cancelado por las vacaciones",
+            "Annulé pour les vacances",
+            "Отменено из-за праздников",
+            "因假期取消",
+        ),
     },
     "past": {"slug": "past-meeting-test", "title": "Past test meeting"},
     "weekly": {
@@ -414,7 +430,7 @@ def build():
     article.tags.set(list(Tag.objects.filter(slug__in=ARTICLE["topics"])))
     in_focus.add_child(instance=article)
     publish(article)
-    translate(article, pairs(ARTICLE["title"], ARTICLE["intro"], ARTICLE["body"], ARTICLE["alt"]))
+    translate(article, pairs(ARTICLE["title"], ARTICLE["intro"], ARTICLE["body"], ARTICLE["alt"], ARTICLE["role"]))
     for data in MORE_ARTICLES:
         factories.ArticlePageFactory(
             parent=in_focus,
@@ -437,10 +453,11 @@ def build():
         all_day=True,
         recurrence=EVENT["observance"]["recurrence"],
         online_url="https://example.org/observance",
+        summary=TEXT["hero_text"]["en"],
         image=picture,
         image_alt=TEXT["hero_alt"]["en"],
     )
-    translate(observance, pairs(TEXT["observance"], TEXT["hero_alt"]))
+    translate(observance, pairs(TEXT["observance"], TEXT["hero_text"], TEXT["hero_alt"]))
     data = EVENT["conference"]
     start = (timezone.now() + datetime.timedelta(days=60)).replace(hour=9, minute=0, second=0, microsecond=0)
     conference = factories.EventPageFactory(
@@ -465,24 +482,29 @@ def build():
     )
     first = timezone.now().date().replace(day=1) + datetime.timedelta(days=40)
     series = factories.EventPageFactory.build(
-        title=EVENT["series"]["title"],
+        title=EVENT["series"]["title"]["en"],
         slug=EVENT["series"]["slug"],
         category=category["webinar"],
         start=datetime.datetime(first.year, first.month, 1, 14, tzinfo=datetime.UTC),
         end=datetime.datetime(first.year, first.month, 1, 15, tzinfo=datetime.UTC),
         recurrence=EVENT["series"]["recurrence"],
         online_url="https://example.org/webinar",
+        summary=TEXT["hero_text"]["en"],
     )
     events.add_child(instance=series)
     publish(series)
     second = series.upcoming_occurrences(limit=2)[1]
     series.occurrence_overrides.add(
         EventOccurrenceOverride(
-            occurrence_date=second.start.date(), status="cancelled", note="Cancelled for the test", locale=english
+            occurrence_date=second.start.date(),
+            status="cancelled",
+            note=EVENT["series"]["note"]["en"],
+            locale=english,
         )
     )
     series.save()
     publish(series)
+    translate(series, pairs(EVENT["series"]["title"], EVENT["series"]["note"], TEXT["hero_text"]))
     tuesday = datetime.datetime(2027, 3, 2, 17, tzinfo=datetime.UTC)
     factories.EventPageFactory(
         parent=events,
@@ -515,6 +537,8 @@ def build():
             biography=BIOGRAPHY["en"],
             photo=picture,
             photo_alt=PORTRAIT["en"].format(name=name),
+            # A proper name, kept as it is in every language, as organisations are.
+            organisation=f"{name.split()[-1]} Institute",
         )
         if translated:
             portrait = {code: text.format(name=name) for code, text in PORTRAIT.items()}
