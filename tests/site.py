@@ -76,6 +76,14 @@ TEXT = {
         "Расширять возможности женщин с помощью ИКТ",
         "通过信通技术增强妇女权能",
     ),
+    "intro": six(
+        "Written for the tests.",
+        "مكتوب من أجل الاختبارات.",
+        "Escrito para las pruebas.",
+        "Écrit pour les essais.",
+        "Написано для испытаний.",
+        "为测试而写。",
+    ),
     "about": six(
         "About the test network",
         "عن الشبكة التجريبية",
@@ -393,16 +401,21 @@ def build():
         join_title=TEXT["join"]["en"],
         show_in_menus=True,
     )
-    privacy = factories.StandardPageFactory(parent=about, title=TEXT["privacy"]["en"], slug="privacy")
-    in_focus = factories.ArticleIndexPageFactory(parent=home, title=TEXT["in_focus"]["en"], slug="in-focus")
-    events = factories.EventIndexPageFactory(parent=home, title=TEXT["events"]["en"], slug="events")
-    members = factories.MemberDirectoryPageFactory(parent=home, title=TEXT["members"]["en"], slug="members")
+    intro = TEXT["intro"]["en"]
+    privacy = factories.StandardPageFactory(parent=about, title=TEXT["privacy"]["en"], slug="privacy", intro=intro)
+    in_focus = factories.ArticleIndexPageFactory(
+        parent=home, title=TEXT["in_focus"]["en"], slug="in-focus", intro=intro
+    )
+    events = factories.EventIndexPageFactory(parent=home, title=TEXT["events"]["en"], slug="events", intro=intro)
+    members = factories.MemberDirectoryPageFactory(
+        parent=home, title=TEXT["members"]["en"], slug="members", intro=intro
+    )
     home_texts = [TEXT[key] for key in ("home", "hero_title", "hero_text", "hero_alt", "goals_heading", "goal")]
     translate(home, pairs(*home_texts))
     translate(about, pairs(TEXT["about"], TEXT["about_intro"], TEXT["hero_text"], TEXT["join"]))
-    translate(privacy, pairs(TEXT["privacy"]))
+    translate(privacy, pairs(TEXT["privacy"], TEXT["intro"]))
     for page, key in [(in_focus, "in_focus"), (events, "events"), (members, "members")]:
-        translate(page, pairs(TEXT[key]))
+        translate(page, pairs(TEXT[key], TEXT["intro"]))
 
     footer = FooterText.objects.create(locale=english, body=f"<p>{TEXT['footer']['en']}</p>")
     translate(footer, pairs(TEXT["footer"]))
