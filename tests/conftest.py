@@ -87,7 +87,7 @@ def empty_cache():
 
 
 @pytest.fixture(scope="session")
-def demo_database(django_db_setup):
+def demo_database(django_db_setup, tmp_path_factory):
     """
     A fresh database beside the test database, prepared as `make run` prepares
     one (migrated, the demo content loaded, an admin user), which never
@@ -95,11 +95,13 @@ def demo_database(django_db_setup):
     """
     with servers.fresh_database(f"{connection.settings_dict['NAME']}_demo") as url:
         # SEARCH_URL empty: the preparation indexes nothing into the shared engine.
+        media_root = str(tmp_path_factory.mktemp("demo-media"))  # the demo's pictures, not the worktree's media/
         environment = {
             **os.environ,
             "DATABASE_URL": url,
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
             "SEARCH_URL": "",
+            "MEDIA_ROOT": media_root,
         }
         environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         prepared = subprocess.run(  # noqa: S603
@@ -113,13 +115,14 @@ def demo_database(django_db_setup):
         )
         if prepared.returncode:
             pytest.fail(f"prepare_demo_site failed:\n{prepared.stdout}\n{prepared.stderr}")
-        yield DemoDatabase(url, prepared.stdout)
+        yield DemoDatabase(url, prepared.stdout, media_root)
 
 
 @dataclasses.dataclass
 class DemoDatabase:
     url: str
     prepared_output: str
+    media_root: str
 
 
 @pytest.fixture

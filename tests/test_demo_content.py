@@ -47,11 +47,13 @@ def manage(environment, *arguments):
 @pytest.mark.search_engine
 def test_demo_content_loads_renders_in_every_language_is_searchable_and_listed(demo_database, engine, tmp_path):
     prefix = f"demo-smoke-{os.getpid()}"
+    # The settings `make run` serves with: the pictures are files on disk, not the tests' in-memory storage.
     environment = {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": demo_database.url,
         "SEARCH_URL": settings.SEARCH_URL,
         "SEARCH_INDEX_PREFIX": prefix,
+        "MEDIA_ROOT": demo_database.media_root,
     }
     # Loaded section by section, each saying so as it starts.
     sections = len(hooks.get_hooks("load_demo_content"))
@@ -70,7 +72,7 @@ def test_demo_content_loads_renders_in_every_language_is_searchable_and_listed(d
     server = None
     try:
         manage(environment, "update_index")
-        server = servers.start_server(database_url=demo_database.url, env={"SEARCH_INDEX_PREFIX": prefix})
+        server = servers.start_server(database_url=demo_database.url, env=environment)
         for code in LANGUAGES:
             listed = server.get(f"/api/v2/pages/?locale={code}&limit=100&fields=title")
             assert listed.status == 200, listed.text

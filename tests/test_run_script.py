@@ -107,7 +107,7 @@ def search_lines(output):
 
 
 def test_without_java_it_serves_with_the_database_search_and_says_why(tmp_path, demo_database):
-    run = RunScript(tmp_path, demo_database.url, PATH=path_without_java(tmp_path))
+    run = RunScript(tmp_path, demo_database.url, MEDIA_ROOT=demo_database.media_root, PATH=path_without_java(tmp_path))
     try:
         run.wait_until_serving()
         [line] = search_lines(run.output())
@@ -127,7 +127,7 @@ def test_without_java_it_serves_with_the_database_search_and_says_why(tmp_path, 
 def test_starts_the_engine_builds_the_indexes_and_stops_the_engine_with_the_server(tmp_path, demo_database):
     # A newly started node answers its first searches slowly on a busy machine:
     # a longer deadline keeps them from falling back to the database here.
-    run = RunScript(tmp_path, demo_database.url, SEARCH_TIMEOUT="15")
+    run = RunScript(tmp_path, demo_database.url, MEDIA_ROOT=demo_database.media_root, SEARCH_TIMEOUT="15")
     node = f"http://127.0.0.1:{run.search_port}"
     try:
         run.wait_until_serving(timeout=600)
