@@ -577,6 +577,11 @@ def build():
         NavigationMenuItem.objects.create(menu=menu, link_page=page, sort_order=order)
     translate(menu, {})
 
+    # Factories save pages live without a revision: publish each once, as an
+    # editor would, so that they have publication dates (feeds, Last-Modified).
+    for page in Page.objects.filter(depth__gt=1, live=True, last_published_at__isnull=True).specific():
+        page.save_revision().publish()
+
     teams.set_up_teams()
     User = get_user_model()
     User.objects.create_superuser("admin", "admin@example.org", ADMIN_PASSWORD)
