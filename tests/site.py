@@ -410,6 +410,11 @@ def build():
     members = factories.MemberDirectoryPageFactory(
         parent=home, title=TEXT["members"]["en"], slug="members", intro=intro
     )
+    # Factories save pages live without a revision: each is published once, as
+    # an editor would, before it is translated (publication dates for feeds and
+    # Last-Modified; translations made after the source's last publication).
+    for page in (home, about, privacy, in_focus, events, members):
+        publish(page)
     home_texts = [TEXT[key] for key in ("home", "hero_title", "hero_text", "hero_alt", "goals_heading", "goal")]
     translate(home, pairs(*home_texts))
     translate(about, pairs(TEXT["about"], TEXT["about_intro"], TEXT["hero_text"], TEXT["join"]))
@@ -470,6 +475,7 @@ def build():
         image=picture,
         image_alt=TEXT["hero_alt"]["en"],
     )
+    publish(observance)
     translate(observance, pairs(TEXT["observance"], TEXT["hero_text"], TEXT["hero_alt"]))
     data = EVENT["conference"]
     start = (timezone.now() + datetime.timedelta(days=60)).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -488,6 +494,7 @@ def build():
         image=picture,
         image_alt=TEXT["hero_alt"]["en"],
     )
+    publish(conference)
     keep = {data[name]: data[name] for name in ("venue_name", "city")}
     translate(
         conference,
@@ -519,7 +526,7 @@ def build():
     publish(series)
     translate(series, pairs(EVENT["series"]["title"], EVENT["series"]["note"], TEXT["hero_text"]))
     tuesday = datetime.datetime(2027, 3, 2, 17, tzinfo=datetime.UTC)
-    factories.EventPageFactory(
+    weekly = factories.EventPageFactory(
         parent=events,
         title=EVENT["weekly"]["title"],
         slug=EVENT["weekly"]["slug"],
@@ -529,14 +536,17 @@ def build():
         recurrence=EVENT["weekly"]["recurrence"],
         online_url="https://example.org/circle",
     )
+    publish(weekly)
     past = timezone.now() - datetime.timedelta(days=400)
-    factories.EventPageFactory(
-        parent=events,
-        title=EVENT["past"]["title"],
-        slug=EVENT["past"]["slug"],
-        category=category["conference"],
-        start=past,
-        end=past + datetime.timedelta(hours=3),
+    publish(
+        factories.EventPageFactory(
+            parent=events,
+            title=EVENT["past"]["title"],
+            slug=EVENT["past"]["slug"],
+            category=category["conference"],
+            start=past,
+            end=past + datetime.timedelta(hours=3),
+        )
     )
 
     # Members.
@@ -576,11 +586,6 @@ def build():
     for order, page in enumerate([about, in_focus, events, members]):
         NavigationMenuItem.objects.create(menu=menu, link_page=page, sort_order=order)
     translate(menu, {})
-
-    # Factories save pages live without a revision: publish each once, as an
-    # editor would, so that they have publication dates (feeds, Last-Modified).
-    for page in Page.objects.filter(depth__gt=1, live=True, last_published_at__isnull=True).specific():
-        page.save_revision().publish()
 
     teams.set_up_teams()
     User = get_user_model()
