@@ -59,6 +59,8 @@ def test_demo_content_loads_renders_in_every_language_is_searchable_and_listed(d
         "SEARCH_URL": settings.SEARCH_URL,
         "SEARCH_INDEX_PREFIX": prefix,
         "MEDIA_ROOT": demo_database.media_root,
+        # A busy machine answers slowly; a fallback to the database search would not test the index.
+        "SEARCH_TIMEOUT": "15",
     }
     # Loaded section by section, each saying so as it starts.
     sections = len(hooks.get_hooks("load_demo_content"))
@@ -77,14 +79,18 @@ def test_demo_content_loads_renders_in_every_language_is_searchable_and_listed(d
     server = None
     try:
         manage(environment, "update_index")
+        # Every picture drawn in every size first, as the test site's are (tests/pictures.py).
+        manage(
+            environment, "shell", "--no-imports", "-c", "from tests.pictures import make_renditions; make_renditions()"
+        )
         server = servers.start_server(database_url=demo_database.url, env=environment)
         for code in LANGUAGES:
-            listed = server.get(f"/api/v2/pages/?locale={code}&limit=100&fields=title")
+            listed = server.get(f"/api/v2/pages/?locale={code}&limit=100&fields=title", timeout=120)
             assert listed.status == 200, listed.text
             items = listed.json()["items"]
             assert listed.json()["meta"]["total_count"] == len(items) > 5, code
             for item in items:
-                page = server.get(urlsplit(item["meta"]["html_url"]).path)
+                page = server.get(urlsplit(item["meta"]["html_url"]).path, timeout=120)
                 assert page.status == 200, f"{item['meta']['html_url']}: {page.status}"
                 assert f'<html lang="{code}"' in page.text, item["meta"]["html_url"]
 
