@@ -20,7 +20,7 @@ from tests.search_cluster import SearchCluster
 
 pytestmark = pytest.mark.search_engine
 
-QUERIES = ["network", "women", "ICT", "girls"]
+QUERIES = ["network", "women", "ICT", "telemedicine"]  # words of the test site
 
 
 @pytest.fixture(scope="module")
