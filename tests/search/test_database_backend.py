@@ -95,6 +95,8 @@ class TestDatabaseRelevance:
         assert titles(response)[0] == title
 
     def test_girl_finds_what_girls_finds(self, no_engine):
+        publish_in("en", "Robotics clubs", "Girls build robots after school.", "robotics-clubs")
+        publish_in("en", "A mentor's story", "One girl, one mentor, one career.", "mentor-story")
         girls = search("girls", "en")
         assert girls.total > 0
         assert titles(search("girl", "en")) == titles(girls)
