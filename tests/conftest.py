@@ -1,12 +1,17 @@
 """
-Shared fixtures. The demo site (every section, six languages) is built once
-per run, after the test database is created, and committed: tests run in
-transactions on top of it and roll back, and the browser tests' live server
-reads it from its own connection.
+Shared fixtures. The test site (tests/site.py: every section, six languages,
+built with factories, never the demo content) is built once per run, after
+the test database is created, and committed: tests run in transactions on
+top of it and roll back, and the browser tests' live server reads it from its
+own connection.
 """
 
+import dataclasses
 import io
 import mimetypes
+import os
+import subprocess
+import sys
 import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -24,17 +29,16 @@ from wagtail.models import Locale, Site
 
 from search import index as search_index
 from tests import servers
-from tests.pictures import make_demo_renditions
+from tests import site as test_site
+from tests.pictures import make_renditions
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
-        make_demo_renditions()
-        User = get_user_model()
-        if not User.objects.filter(username="admin").exists():
-            User.objects.create_superuser("admin", "admin@example.org", "admin-password")
+        if not Site.objects.filter(site_name=test_site.TEXT["site_name"]).exists():  # not kept by --reuse-db
+            test_site.build()
+        make_renditions()
         if settings.SEARCH_URL:
             call_command("update_index", stdout=io.StringIO())  # Wagtail's indexes and the site search's
     yield
@@ -82,6 +86,45 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, tmp_path_factory):
+    """
+    A fresh database beside the test database, prepared as `make run` prepares
+    one (migrated, the demo content loaded, an admin user), which never
+    touches the test database: its URL and what the preparation printed.
+    """
+    with servers.fresh_database(f"{connection.settings_dict['NAME']}_demo") as url:
+        # SEARCH_URL empty: the preparation indexes nothing into the shared engine.
+        media_root = str(tmp_path_factory.mktemp("demo-media"))  # the demo's pictures, not the worktree's media/
+        environment = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "SEARCH_URL": "",
+            "MEDIA_ROOT": media_root,
+        }
+        environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        prepared = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", "prepare_demo_site"],
+            cwd=servers.ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        if prepared.returncode:
+            pytest.fail(f"prepare_demo_site failed:\n{prepared.stdout}\n{prepared.stderr}")
+        yield DemoDatabase(url, prepared.stdout, media_root)
+
+
+@dataclasses.dataclass
+class DemoDatabase:
+    url: str
+    prepared_output: str
+    media_root: str
+
+
 @pytest.fixture
 def engine(db):
     """The real search engine; missing it is a failure, not a skip."""
@@ -114,16 +157,61 @@ def home(site):
 
 
 @pytest.fixture
+def in_focus(home):
+    from articles.models import ArticleIndexPage
+
+    return ArticleIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def french_in_focus(in_focus, locales):
+    return in_focus.get_translation(locales["fr"])
+
+
+@pytest.fixture
+def policy(db):
+    """A topic of the test site, labelled in every language."""
+    from taggit.models import Tag
+
+    return Tag.objects.get(slug="policy")
+
+
+@pytest.fixture
+def events_index(home):
+    from events.models import EventIndexPage
+
+    return EventIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def directory(home):
+    from members.models import MemberDirectoryPage
+
+    return MemberDirectoryPage.objects.child_of(home).get()
+
+
+@pytest.fixture
 def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 @pytest.fixture
 def canary(db):
-    """The demo's unlisted member: she must appear nowhere public."""
-    from members.models import Member
+    """An unlisted member, with a photo, a biography and contact data: she must appear nowhere public."""
+    from tests.factories import ImageFactory, MemberFactory
 
-    return Member.objects.get(full_name="Canary Unlisted", locale__language_code="en")
+    return MemberFactory(
+        full_name="Canary Unlisted",
+        country="NO",
+        listed=False,
+        show_on_map=False,
+        show_photo=False,
+        show_organisation=False,
+        show_biography=False,
+        show_links=False,
+        photo=ImageFactory(title="Canary member photo"),
+        biography="Canary biography, never public.",
+    )
 
 
 @pytest.fixture

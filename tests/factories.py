@@ -3,11 +3,14 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from articles.models import ArticlePage
-from events.models import EventPage
+from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage
+from events.models import EventIndexPage, EventPage
 from home.models import AboutPage, HomePage, StandardPage
+from members.models import Member, MemberDirectoryPage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -37,6 +40,36 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
+class ArticleIndexPageFactory(wagtail_factories.PageFactory):
+    title = "In Focus"
+    slug = "in-focus"
+    intro = "Articles for tests."
+    show_in_menus = True
+
+    class Meta:
+        model = ArticleIndexPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+    intro = "Events for tests."
+    show_in_menus = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class MemberDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Members"
+    slug = "members"
+    intro = "Members for tests."
+    show_in_menus = True
+
+    class Meta:
+        model = MemberDirectoryPage
+
+
 class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Article {n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
@@ -56,6 +89,16 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
             if create:
                 self.save_revision().publish()
 
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        """authors=[(name, role), …]"""
+        if extracted:
+            for name, role in extracted:
+                self.authors.add(ArticleAuthor(name=name, role=role, locale=self.locale))
+            if create:
+                self.save()  # the authors get their rows before the revision records them
+                self.save_revision().publish()
+
 
 class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Event {n}")
@@ -71,3 +114,40 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
 class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Image {n}")
+
+
+# Contact data is never public: tests look for this domain in every output.
+CONTACT_DOMAIN = "members.example.org"
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    """A listed member who shows everything public; pass listed=False etc. for private ones."""
+
+    full_name = factory.Sequence(lambda n: f"Member Tester {n}")
+    position = "Director"
+    organisation = factory.LazyAttribute(lambda member: f"Organisation of {member.full_name}")
+    sector = "government"
+    country = "KE"
+    biography = "She leads digital programmes."
+    website = factory.LazyAttribute(lambda member: f"https://example.org/{slugify(member.full_name)}")
+    languages_spoken = ["en"]
+    member_since = datetime.date(2020, 2, 25)
+    listed = True
+    show_on_map = True
+    show_photo = True
+    show_organisation = True
+    show_biography = True
+    show_links = True
+    email = factory.LazyAttribute(lambda member: f"{slugify(member.full_name)}@{CONTACT_DOMAIN}")
+    phone = "+41 22 000 00 00"
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="en"))
+
+    class Meta:
+        model = Member
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def expertise(self, create, extracted, **kwargs):
+        if extracted and create:
+            self.expertise.set(extracted)
+            self.save()

@@ -19,7 +19,7 @@ def _filters(*patterns):
     return [Filter(spec=spec) for pattern in patterns for spec in Filter.expand_spec(pattern)]
 
 
-def make_demo_renditions():
+def make_renditions():
     from articles.models import ArticlePage
     from events.models import EventPage
     from home.models import HomePage

@@ -89,7 +89,7 @@ def redis_server(directory):
 
 
 def current_database_url(host=None, port=None):
-    """The URL of the database the tests run on (the test database, with the demo content), optionally via a proxy."""
+    """The URL of the database the tests run on (the test database, with the test site), optionally via a proxy."""
     db = connection.settings_dict
     return (
         f"postgres://{db['USER']}:{db['PASSWORD']}@{host or db['HOST'] or '127.0.0.1'}:{port or db['PORT'] or 5432}"
@@ -250,3 +250,33 @@ def site_server(environment, workers=1, settings_module="cms.settings.test", tim
         yield base, process.pid
     finally:
         _stop(process)
+
+
+@contextlib.contextmanager
+def fresh_database(name):
+    """
+    An empty PostgreSQL database `name` beside the test database, on the same
+    server; yields its URL and drops it afterwards. For what must start from
+    nothing, as on a new machine (`make run` loading the demo content).
+    """
+    import psycopg
+
+    db = connection.settings_dict
+    server = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"],
+        "dbname": "postgres",
+    }
+
+    def run(statement):
+        with psycopg.connect(**server, autocommit=True) as admin:
+            admin.execute(statement)
+
+    run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    run(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgres://{db['USER']}:{db['PASSWORD']}@{server['host']}:{server['port']}/{name}"
+    finally:
+        run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

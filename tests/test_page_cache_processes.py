@@ -12,7 +12,7 @@ import requests
 from django.db import connections
 
 from articles.models import ArticlePage
-from tests import servers
+from tests import servers, site
 
 HEADER = "X-Page-Cache"
 
@@ -68,7 +68,7 @@ def publish_through(session, base, page):
 
 @pytest.mark.django_db
 def test_a_publish_through_one_process_is_seen_by_the_other_within_a_second(tmp_path):
-    page = ArticlePage.objects.get(slug="telemedicine-in-rural-clinics", locale__language_code="en")
+    page = ArticlePage.objects.get(slug=site.ARTICLE["slug"], locale__language_code="en")
     original_title = page.title
     with servers.redis_server(tmp_path) as redis_url:
         environment = {

@@ -23,6 +23,7 @@ from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage
 from events.models import EventIndexPage, EventOccurrenceOverride
 from home.models import AboutPage, StandardPage
 from members.models import Member, MemberDirectoryPage
+from tests import site
 from tests.factories import ArticlePageFactory, EventPageFactory
 
 DETAIL = 10
@@ -64,7 +65,7 @@ def grow_articles(n=15):
 def grow_article_itself():
     """More authors, topics and related articles on the measured article."""
     grow_articles(6)
-    article = ArticlePage.objects.get(slug="coding-clubs-for-girls", locale__language_code="en")
+    article = ArticlePage.objects.get(slug=site.ARTICLE["slug"], locale__language_code="en")
     for i in range(5):
         ArticleAuthor.objects.create(page=article, name=f"Extra author {i}", locale=article.locale)
     article.tags.add(*Tag.objects.all()[:6])
@@ -108,7 +109,7 @@ def grow_members(n=30):
 
 
 def grow_member_itself():
-    member = Member.objects.get(slug="amara-okafor", locale__language_code="en")
+    member = Member.objects.get(slug=site.TRANSLATED_MEMBER_SLUG, locale__language_code="en")
     member.expertise.add(*[f"expertise-{i}" for i in range(8)])
     member.languages_spoken = ["en", "fr", "ar", "es", "ru"]
     member.save()
@@ -139,15 +140,15 @@ PAGE_TYPES = [
     ("In Focus page 2", "/en/in-focus/?page=2", LISTING, grow_articles),
     ("topic archive", "/en/in-focus/topic/policy/", LISTING, grow_articles),
     ("article feed", "/en/in-focus/feed/", LISTING, grow_articles),
-    ("article", "/en/in-focus/coding-clubs-for-girls/", DETAIL, grow_article_itself),
-    ("article in French", "/fr/in-focus/coding-clubs-for-girls/", DETAIL, grow_article_itself),
+    ("article", f"/en/in-focus/{site.ARTICLE['slug']}/", DETAIL, grow_article_itself),
+    ("article in French", f"/fr/in-focus/{site.ARTICLE['slug']}/", DETAIL, grow_article_itself),
     ("events", "/en/events/", LISTING, grow_events),
     ("month grid", "/en/events/?month=2027-04", LISTING, grow_events),
     ("past events", "/en/events/past/", LISTING, grow_events),
-    ("event", "/en/events/international-girls-in-ict-day/", DETAIL, grow_event_itself),
+    ("event", f"/en/events/{site.EVENT['observance']['slug']}/", DETAIL, grow_event_itself),
     ("directory", "/en/members/", LISTING, grow_members),
     ("directory filtered", "/en/members/?sector=government&region=africa", LISTING, grow_members),
-    ("member profile", "/en/members/amara-okafor/", DETAIL, grow_member_itself),
+    ("member profile", f"/en/members/{site.TRANSLATED_MEMBER_SLUG}/", DETAIL, grow_member_itself),
     ("map", "/en/members/map/", LISTING, grow_members),
 ]
 
@@ -171,7 +172,7 @@ def test_page_renders_in_bounded_queries_at_two_sizes(no_page_cache, name, url, 
 
 @pytest.mark.django_db
 def test_query_count_does_not_depend_on_the_number_of_languages(no_page_cache, locales):
-    article = ArticlePage.objects.get(slug="coding-clubs-for-girls", locale__language_code="en")
+    article = ArticlePage.objects.get(slug=site.ARTICLE["slug"], locale__language_code="en")
     _cold, six_languages = measure(article.url)
     for code in ("ar", "ru", "zh-hans"):
         article.get_translation(locales[code]).unpublish()

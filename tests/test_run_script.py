@@ -2,8 +2,8 @@
 `make run` (scripts/run.sh): the search readers get, said in one line; the
 development engine node started beside the server and stopped with it; the
 database search when Java is missing. Real processes on free ports, against
-the test database (its demo content is already loaded, so the script's
-preparation steps find nothing to do).
+a database of their own (`demo_database`, prepared once by the same command
+the script runs, so its preparation steps find nothing to do).
 """
 
 import os
@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_THERE = {"java", "javac", "mvn", "apt-get", "sudo"}
@@ -49,14 +48,13 @@ def path_without_java(tmp_path):
 
 
 class RunScript:
-    def __init__(self, tmp_path, **env):
-        db = connection.settings_dict
+    def __init__(self, tmp_path, database_url, **env):
         self.port = free_port()
         self.search_port = free_port()
         self.log = tmp_path / "run.log"
         environment = {
             **os.environ,
-            "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "DATABASE_URL": database_url,
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
             "PORT": str(self.port),
             "SEARCH_PORT": str(self.search_port),
@@ -108,9 +106,8 @@ def search_lines(output):
     return [line for line in output.splitlines() if line.startswith("make run: search:")]
 
 
-@pytest.mark.django_db
-def test_without_java_it_serves_with_the_database_search_and_says_why(tmp_path):
-    run = RunScript(tmp_path, PATH=path_without_java(tmp_path))
+def test_without_java_it_serves_with_the_database_search_and_says_why(tmp_path, demo_database):
+    run = RunScript(tmp_path, demo_database.url, MEDIA_ROOT=demo_database.media_root, PATH=path_without_java(tmp_path))
     try:
         run.wait_until_serving()
         [line] = search_lines(run.output())
@@ -127,11 +124,10 @@ def test_without_java_it_serves_with_the_database_search_and_says_why(tmp_path):
     assert "Forgotten its password? Set a new one with" in run.output()  # the admin exists already
 
 
-@pytest.mark.django_db
-def test_starts_the_engine_builds_the_indexes_and_stops_the_engine_with_the_server(tmp_path):
+def test_starts_the_engine_builds_the_indexes_and_stops_the_engine_with_the_server(tmp_path, demo_database):
     # A newly started node answers its first searches slowly on a busy machine:
     # a longer deadline keeps them from falling back to the database here.
-    run = RunScript(tmp_path, SEARCH_TIMEOUT="15")
+    run = RunScript(tmp_path, demo_database.url, MEDIA_ROOT=demo_database.media_root, SEARCH_TIMEOUT="15")
     node = f"http://127.0.0.1:{run.search_port}"
     try:
         run.wait_until_serving(timeout=600)

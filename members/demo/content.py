@@ -692,19 +692,6 @@ MEMBERS = [
         False,
         2024,
     ),
-    (
-        "Canary Unlisted",
-        "",
-        "NO",
-        "government",
-        "director",
-        "Sample Ministry of Digitalisation",
-        ["broadband policy"],
-        ["nb", "en"],
-        False,
-        False,
-        2024,
-    ),
 ]
 
 # Members whose profiles are translated into every language in the demo.

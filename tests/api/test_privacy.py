@@ -6,8 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage
-from members.demo.loader import CONTACT_DOMAIN
-from tests.factories import ArticlePageFactory, ImageFactory, StandardPageFactory
+from tests.factories import CONTACT_DOMAIN, ArticlePageFactory, ImageFactory, StandardPageFactory
 
 LISTINGS = [
     "/api/v2/pages/",

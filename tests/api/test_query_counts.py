@@ -8,8 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage
-from members.models import Member
-from tests.factories import ImageFactory
+from tests.factories import ArticlePageFactory, ImageFactory, MemberFactory
 
 LIST_BOUND = 15
 DETAIL_BOUND = 10
@@ -30,14 +29,14 @@ LISTS = [
 
 
 @pytest.fixture
-def public_photos(db):
-    """More images than the smaller limit, each used by a listed member's public photo."""
-    members = list(Member.objects.listed().filter(locale__language_code="en")[:8])
-    for member in members:
-        member.photo = ImageFactory()
-        member.show_photo = True
-        member.save()
-    return members
+def public_photos(db, in_focus, policy):
+    """
+    More of everything than the smaller limit: listed members with public
+    photos (each its own image) and articles on one topic with pictures.
+    """
+    for _n in range(8):
+        ArticlePageFactory(parent=in_focus, topics=[policy], hero_image=ImageFactory())
+    return [MemberFactory(photo=ImageFactory(), show_photo=True) for _n in range(8)]
 
 
 def queries(client, url):
@@ -58,14 +57,14 @@ def test_list_queries_do_not_depend_on_limit(client, url, public_photos):
     few, few_body = queries(client, url.format(n=5))
     many, many_body = queries(client, url.format(n=50))
     assert item_count(many_body) >= item_count(few_body)
-    if "map" not in url and "documents" not in url:  # the demo has few documents
+    if "map" not in url and "documents" not in url:  # the test site has no documents
         assert item_count(many_body) > 5, "not enough content to tell a difference"
     assert many == few, f"{url}: {few} queries at limit=5, {many} at limit=50"
     assert many <= LIST_BOUND
 
 
 @pytest.mark.django_db
-def test_search_queries_do_not_depend_on_the_page_size(client, engine):
+def test_search_queries_do_not_depend_on_the_page_size(client, engine, public_photos):
     client.get("/api/v2/search/?q=ict")
     few, _body = queries(client, "/api/v2/search/?q=ict&per_page=5")
     many, body = queries(client, "/api/v2/search/?q=ict&per_page=50")

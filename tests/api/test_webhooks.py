@@ -14,6 +14,7 @@ from events.models import EventPage
 from headless.models import WebhookDelivery, WebhookEndpoint
 from headless.webhooks import retry_due
 from home.models import AboutPage
+from tests import site
 from tests.factories import StandardPageFactory
 
 
@@ -125,13 +126,14 @@ class TestWebhooks:
         endpoint.content_types.add(ContentType.objects.get_for_model(EventPage))
         endpoint.locales.add(locales["fr"])
         publish(StandardPageFactory(parent=home, title="Not an event"), django_capture_on_commit_callbacks)
+        conference = site.EVENT["conference"]["slug"]
         publish(
-            EventPage.objects.get(slug="csw71-side-event", locale__language_code="en"),
+            EventPage.objects.get(slug=conference, locale__language_code="en"),
             django_capture_on_commit_callbacks,
         )
         assert receiver.received == []
         publish(
-            EventPage.objects.get(slug="csw71-side-event", locale__language_code="fr"),
+            EventPage.objects.get(slug=conference, locale__language_code="fr"),
             django_capture_on_commit_callbacks,
         )
         assert [json.loads(r["body"])["event"] for r in receiver.received] == ["event.changed"]

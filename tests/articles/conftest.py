@@ -1,25 +1,6 @@
 import io
 
-import pytest
 from PIL import Image
-from taggit.models import Tag
-
-from articles.models import ArticleIndexPage
-
-
-@pytest.fixture
-def in_focus(home):
-    return ArticleIndexPage.objects.child_of(home).get()
-
-
-@pytest.fixture
-def french_in_focus(in_focus, locales):
-    return in_focus.get_translation(locales["fr"])
-
-
-@pytest.fixture
-def policy():
-    return Tag.objects.get(slug="policy")
 
 
 def image_file(image_format="PNG", size=(64, 48), name=None):

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from articles.models import ArticlePage, ArticleSubmission
+from articles.models import ArticleSubmission
+from tests.factories import ArticlePageFactory
 
 from .conftest import submission_data
 
@@ -39,8 +40,8 @@ def test_editors_without_access_to_submissions_do_not_see_the_submitter(client, 
     assert 'data-side-panel="submission"' not in content
 
 
-def test_other_articles_have_no_submission_panel(admin_client):
-    article = ArticlePage.objects.get(slug="coding-clubs-for-girls", locale__language_code="en")
+def test_other_articles_have_no_submission_panel(admin_client, in_focus):
+    article = ArticlePageFactory(parent=in_focus, title="Written by the editors")
     content = admin_client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
     assert 'data-side-panel="submission"' not in content
     assert 'data-side-panel="status"' in content  # Wagtail's own panels are still there

@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Page
 
 from events.models import EventPage
+from tests import site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -66,16 +67,16 @@ def test_search_autocomplete_is_keyboard_usable(browser, live_site, settings):
 def test_event_times_gain_the_readers_local_time(browser, live_site):
     context = browser.new_context(timezone_id="Asia/Tokyo", locale="fr-FR")
     page = context.new_page()
-    page.goto(f"{live_site}/fr/events/csw71-side-event/")
+    page.goto(f"{live_site}/fr/events/{site.EVENT['conference']['slug']}/")
     hint = page.locator(".local-time").first
     hint.wait_for()
     assert "Votre heure" in hint.text_content()
     assert "UTC+9" in hint.text_content() or "JST" in hint.text_content() or "GMT+9" in hint.text_content()
     # Without JavaScript the page still gives the time in the event's own zone.
     no_js = browser.new_context(java_script_enabled=False).new_page()
-    no_js.goto(f"{live_site}/fr/events/csw71-side-event/")
+    no_js.goto(f"{live_site}/fr/events/{site.EVENT['conference']['slug']}/")
     assert no_js.locator(".local-time").count() == 0
-    event = EventPage.objects.get(slug="csw71-side-event", locale__language_code="fr")
-    zone = event.start.astimezone(ZoneInfo(event.time_zone)).strftime("%Z")  # EST or EDT
+    event = EventPage.objects.get(slug=site.EVENT["conference"]["slug"], locale__language_code="fr")
+    zone = event.start.astimezone(ZoneInfo(event.time_zone)).strftime("%Z")  # CET or CEST
     assert zone in no_js.locator(".event-when__next").text_content()
     context.close()

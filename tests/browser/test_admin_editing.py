@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from events.models import EventIndexPage
+from tests import site
 
 pytestmark = [pytest.mark.browser]
 
@@ -38,7 +39,7 @@ def test_recurrence_picker_writes_the_rule_and_shows_the_next_dates(admin_page, 
 
 
 def test_recurrence_picker_reads_an_existing_rule(admin_page, live_site):
-    event = Page.objects.get(slug="mentoring-circle-online", locale__language_code="en")
+    event = Page.objects.get(slug=site.EVENT["weekly"]["slug"], locale__language_code="en")
     admin_page.goto(f"{live_site}/admin/pages/{event.pk}/edit/")
     picker = admin_page.locator("[data-recurrence-picker]")
     assert picker.get_by_label("Repeats").input_value() == "WEEKLY"

@@ -7,6 +7,8 @@ desktop widths go to tests/browser/screenshots/ for a reviewer.
 
 import pytest
 
+from tests import site
+
 from .conftest import axe_violations, screenshot, unmarked_foreign_text
 
 pytestmark = pytest.mark.browser
@@ -17,29 +19,29 @@ PAGE_TYPES = {
     "standard-page": "about/privacy/",
     "in-focus": "in-focus/",
     "topic": "in-focus/topic/e-skills-development/",
-    "article": "in-focus/coding-clubs-for-girls/",
+    "article": f"in-focus/{site.ARTICLE['slug']}/",
     "submit-article": "in-focus/submit/",
     "events": "events/",
     "month": "events/?month=2027-04",  # with a cancelled date
     "past-events": "events/past/",
-    "event": "events/international-girls-in-ict-day/",
-    "event-series": "events/spectrum-policy-webinar-series/",  # with a cancelled date
+    "event": f"events/{site.EVENT['observance']['slug']}/",
+    "event-series": f"events/{site.EVENT['series']['slug']}/",  # with a cancelled date
     "members": "members/",
-    "member-profile": "members/amara-okafor/",
+    "member-profile": f"members/{site.TRANSLATED_MEMBER_SLUG}/",
     "map": "members/map/",
     "join": "members/join/",
-    "search": "search/?q=ICT",
+    "search": "search/?q={word}",  # the first word of the test site's article in the page's language
 }
 # Search excerpts quote the indexed text of each hit as it is, in the hit's
-# language; the demo keeps event organisers' and venues' English names in
-# every language (marked on the event pages themselves).
+# language; event organisers and venues keep their own names in every
+# language (marked on the event pages themselves).
 NOT_LANGUAGE_CHECKED = {"search": ".search-result__excerpt"}
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_page_is_accessible_and_marks_other_languages(open_page, page_type, language):
-    page = open_page(f"/{language}/{PAGE_TYPES[page_type]}")
+    page = open_page(f"/{language}/{PAGE_TYPES[page_type].format(word=site.ARTICLE['title'][language].split()[0])}")
     assert page.response.status == 200
     assert page.locator("html").get_attribute("lang") == language
     assert axe_violations(page) == []
@@ -74,7 +76,7 @@ def test_phone_header_is_compact_and_opens_a_menu(open_page):
     assert not menu.is_visible()
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
-    assert page.get_by_role("link", name="Members").is_visible()
+    assert page.get_by_role("link", name=site.TEXT["members"]["en"]).is_visible()
     assert page.locator(".language-switcher a[hreflang=ar]").is_visible()
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
@@ -106,7 +108,7 @@ def test_switching_language_keeps_the_reader_on_the_same_page(open_page, device)
 
 
 def test_untranslated_article_offers_a_way_back_in_every_language(open_page):
-    page = open_page("/en/in-focus/digital-heritage-archives/")
+    page = open_page(f"/en/in-focus/{site.MORE_ARTICLES[0]['slug']}/")  # in English only
     links = page.locator(".language-switcher a")
     assert links.count() == 5
     page.locator(".language-switcher a[hreflang=ar]").click()

@@ -8,7 +8,8 @@ import pytest
 import recurring_ical_events
 
 from events.ical import import_calendar
-from events.models import EventOccurrenceOverride, EventPage
+from events.models import EventCategory, EventOccurrenceOverride, EventPage
+from tests import site
 from tests.factories import EventPageFactory
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -75,16 +76,16 @@ class TestEventIcs:
         assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))  # folded
         assert text.endswith("END:VCALENDAR\r\n")
 
-    def test_uid_is_the_same_in_every_language(self, client, locales):
-        event = EventPage.objects.get(slug="csw71-side-event", locale__language_code="en")
+    def test_uid_is_the_same_in_every_language(self, client, locales, side_event):
+        event = side_event
         french = event.get_translation(locales["fr"])
         english_uid = parse(client.get(event.url + "event.ics")).walk("VEVENT")[0]["UID"]
         french_ics = parse(client.get(french.url + "event.ics")).walk("VEVENT")[0]
         assert french_ics["UID"] == english_uid
         assert str(french_ics["SUMMARY"]).startswith("Événement parallèle")
 
-    def test_all_day_observance(self, client):
-        event = EventPage.objects.get(slug="international-girls-in-ict-day", locale__language_code="en")
+    def test_all_day_observance(self, client, observance):
+        event = observance
         calendar = parse(client.get(event.url + "event.ics"))
         dates = [e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(*WINDOW)]
         assert dates == [o.start.date() for o in event.occurrences_between(*WINDOW)]
@@ -101,17 +102,19 @@ class TestFeed:
         uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
         live = EventPage.objects.live().child_of(events_index)
         assert len(uids) == live.count()
-        assert calendar["X-WR-CALNAME"] == "Events"
+        assert calendar["X-WR-CALNAME"] == events_index.title
 
-    def test_feed_per_category(self, client, events_index):
-        calendar = parse(client.get(events_index.url + "feed.ics", {"category": "observance"}))
-        assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["International Girls in ICT Day"]
+    def test_feed_per_category(self, client, events_index, observance):
+        category = EventCategory.objects.create(slug="anniversary", name="Anniversary", locale=events_index.locale)
+        observance.category = category
+        observance.save_revision().publish()
+        EventPageFactory(parent=events_index, title="In no category")
+        calendar = parse(client.get(events_index.url + "feed.ics", {"category": "anniversary"}))
+        assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [observance.title]
 
     def test_feed_in_arabic(self, client, events_index, locales):
         calendar = parse(client.get(events_index.get_translation(locales["ar"]).url + "feed.ics"))
-        assert "اليوم الدولي للفتيات في مجال تكنولوجيا المعلومات والاتصالات" in {
-            str(e["SUMMARY"]) for e in calendar.walk("VEVENT")
-        }
+        assert site.TEXT["observance"]["ar"] in {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
 
 
 ICS = b"""BEGIN:VCALENDAR\r

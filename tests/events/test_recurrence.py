@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from events.models import EventOccurrenceOverride, EventPage
+from events.models import EventOccurrenceOverride
 from tests.factories import EventPageFactory
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -53,8 +53,8 @@ class TestExpansion:
         assert [o.start.astimezone(UTC).hour for o in occurrences] == [22, 22, 23]
         assert {o.start.astimezone(NEW_YORK).hour for o in occurrences} == {18}
 
-    def test_girls_in_ict_day_is_the_fourth_thursday_of_april_2011_to_2030(self):
-        event = EventPage.objects.get(slug="international-girls-in-ict-day", locale__language_code="en")
+    def test_yearly_observance_is_the_fourth_thursday_of_april_2011_to_2030(self, observance):
+        event = observance
         dates = [o.start.date() for o in event.occurrences_between(at(2011, 1, 1), at(2031, 1, 1))]
         assert dates == [fourth_thursday_of_april(year) for year in range(2011, 2031)]
         assert datetime.date(2027, 4, 22) in dates  # and not 28 April: BYDAY=4TH, not "last"
@@ -76,8 +76,8 @@ class TestExpansion:
         assert len(event.occurrences_between(at(2026, 1, 1), at(2030, 1, 1))) == 3
         assert event.series_end == at(2027, 3, 1, 10)
 
-    def test_open_ended_series_has_no_end(self):
-        event = EventPage.objects.get(slug="international-girls-in-ict-day", locale__language_code="en")
+    def test_open_ended_series_has_no_end(self, observance):
+        event = observance
         assert event.series_end is None
 
 

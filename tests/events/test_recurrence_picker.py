@@ -3,8 +3,6 @@
 import pytest
 from wagtail.users.models import UserProfile
 
-from events.models import EventPage
-
 pytestmark = pytest.mark.django_db
 
 PREVIEW = "/admin/events/recurrence-preview/"
@@ -14,8 +12,8 @@ def preview(client, rule, start="2027-04-22 09:00", time_zone="Europe/Zurich"):
     return client.get(PREVIEW, {"rule": rule, "start": start, "time_zone": time_zone})
 
 
-def test_event_editor_offers_the_picker_beside_the_rule(admin_client):
-    event = EventPage.objects.get(slug="international-girls-in-ict-day", locale__language_code="en")
+def test_event_editor_offers_the_picker_beside_the_rule(admin_client, observance):
+    event = observance
     content = admin_client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
     assert "data-recurrence-picker" in content
     assert 'data-preview-url="/admin/events/recurrence-preview/"' in content

@@ -8,6 +8,7 @@ from articles.models import ArticlePage, TopicLabel
 from home import chrome
 from home.models import FooterText, NavigationMenu
 from members.models import Member
+from tests import site
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_untranslated_profile_in_arabic_is_marked_english(client):
 
 
 def test_translated_profile_is_not_marked(client):
-    member = Member.objects.get(full_name="Amara Okafor", locale__language_code="ar")
+    member = Member.objects.get(full_name=site.TRANSLATED_MEMBER, locale__language_code="ar")
     content = client.get(f"/ar/members/{member.slug}/").content.decode()
     assert "lang=" not in element(content, r'<p class="lead"><span[^>]*>')
     assert "lang=" not in element(content, r'<div class="member-profile__bio"[^>]*>')
@@ -61,16 +62,18 @@ def test_directory_cards_mark_untranslated_members_only(client):
     content = client.get("/ar/members/?q=" + member.full_name.split()[0]).content.decode()
     card = re.search(rf'<article class="card member-card">.*?{re.escape(member.full_name)}.*?</article>', content, re.S)
     assert '<p class="card__meta"><span lang="en" dir="ltr">' in card.group(0)
-    content = client.get("/ar/members/?q=Amara").content.decode()
-    card = re.search(r'<article class="card member-card">.*?Amara Okafor.*?</article>', content, re.S)
+    content = client.get("/ar/members/", {"q": site.TRANSLATED_MEMBER.split()[0]}).content.decode()
+    card = re.search(
+        rf'<article class="card member-card">.*?{re.escape(site.TRANSLATED_MEMBER)}.*?</article>', content, re.S
+    )
     assert '<p class="card__meta"><span>' in card.group(0)
 
 
 def test_expertise_tags_say_they_are_english(client):
-    member = Member.objects.get(full_name="Amara Okafor", locale__language_code="ar")
+    member = Member.objects.get(full_name=site.TRANSLATED_MEMBER, locale__language_code="ar")
     content = client.get(f"/ar/members/{member.slug}/").content.decode()
     assert '<ul class="tag-list" lang="en" dir="ltr">' in content
-    english = client.get("/en/members/amara-okafor/").content.decode()
+    english = client.get(f"/en/members/{member.slug}/").content.decode()
     assert '<ul class="tag-list">' in english
 
 
@@ -91,7 +94,7 @@ def test_menu_labels_from_the_default_menu_are_marked(client, home):
 
 
 def test_untranslated_topic_label_is_marked(client):
-    article = ArticlePage.objects.get(slug="coding-clubs-for-girls", locale__language_code="ar")
+    article = ArticlePage.objects.get(slug=site.ARTICLE["slug"], locale__language_code="ar")
     tag = article.tags.first()
     TopicLabel.objects.filter(tag=tag, locale__language_code="ar").delete()
     english_label = TopicLabel.objects.get(tag=tag, locale__language_code="en").label
@@ -100,6 +103,6 @@ def test_untranslated_topic_label_is_marked(client):
 
 
 def test_place_names_in_latin_script_are_marked_on_arabic_event_pages(client):
-    content = client.get("/ar/events/csw71-side-event/").content.decode()
+    content = client.get(f"/ar/events/{site.EVENT['conference']['slug']}/").content.decode()
     address = re.search(r"<address>.*?</address>", content, re.S).group(0)
     assert 'lang="en" dir="ltr"' in address

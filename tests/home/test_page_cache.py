@@ -15,6 +15,7 @@ from articles.models import ArticleIndexPage, ArticlePage, TopicLabel
 from events.models import EventCategory, EventPage
 from home.models import AboutPage, FooterText, NavigationMenu, StandardPage
 from members.models import Member
+from tests import site
 
 HEADER = "X-Page-Cache"
 
@@ -26,15 +27,15 @@ PAGES = [
     "/en/in-focus/",
     "/en/in-focus/?page=2",
     "/es/in-focus/topic/policy/",
-    "/en/in-focus/coding-clubs-for-girls/",
+    f"/en/in-focus/{site.ARTICLE['slug']}/",
     "/en/in-focus/feed/",
     "/en/events/",
     "/ru/events/?month=2027-04",
     "/en/events/past/",
-    "/en/events/international-girls-in-ict-day/",
+    f"/en/events/{site.EVENT['observance']['slug']}/",
     "/en/members/",
     "/en/members/?sector=government",
-    "/en/members/amara-okafor/",
+    f"/en/members/{site.TRANSLATED_MEMBER_SLUG}/",
     "/en/members/map/",
 ]
 
@@ -135,7 +136,7 @@ class TestWhatIsStored:
         assert reader.get(about.url).get(HEADER) != "hit"
 
 
-def article(slug="coding-clubs-for-girls", language="en"):
+def article(slug=site.ARTICLE["slug"], language="en"):
     return ArticlePage.objects.get(slug=slug, locale__language_code=language)
 
 
@@ -160,7 +161,11 @@ class TestPurging:
             assert "Coding clubs, refreshed" in text(response), url
 
     def test_publishing_leaves_unrelated_pages_stored(self, reader):
-        unrelated = ["/en/events/international-girls-in-ict-day/", "/fr/about/", "/en/members/amara-okafor/"]
+        unrelated = [
+            f"/en/events/{site.EVENT['observance']['slug']}/",
+            "/fr/about/",
+            f"/en/members/{site.TRANSLATED_MEMBER_SLUG}/",
+        ]
         for url in unrelated:
             fetch(reader, url)
         publish_title(article(), "Coding clubs, refreshed")
@@ -273,7 +278,7 @@ class TestPurging:
         assert "Renamed category" in text(fetch(reader, event.url))
 
     def test_a_member_withdrawing_consent_disappears_at_once(self, reader):
-        member = Member.objects.get(slug="amara-okafor", locale__language_code="en")
+        member = Member.objects.get(slug=site.TRANSLATED_MEMBER_SLUG, locale__language_code="en")
         profile = f"/en/members/{member.slug}/"
         fetch(reader, profile)
         assert member.full_name in text(fetch(reader, "/en/members/"))
@@ -283,7 +288,7 @@ class TestPurging:
         assert member.full_name not in text(fetch(reader, "/en/members/"))
 
     def test_a_bylines_profile_link_follows_the_members_consent(self, reader):
-        member = Member.objects.get(slug="amara-okafor", locale__language_code="en")
+        member = Member.objects.get(slug=site.TRANSLATED_MEMBER_SLUG, locale__language_code="en")
         page = article()
         author = page.authors.first()
         author.member = member
@@ -295,7 +300,7 @@ class TestPurging:
         assert f'href="/en/members/{member.slug}/"' not in text(fetch(reader, page.url))
 
     def test_a_members_profile_changes_reach_her_profile(self, reader):
-        member = Member.objects.get(slug="amara-okafor", locale__language_code="en")
+        member = Member.objects.get(slug=site.TRANSLATED_MEMBER_SLUG, locale__language_code="en")
         fetch(reader, f"/en/members/{member.slug}/")
         member.position = "Minister of Digital Affairs"
         member.save()

@@ -6,15 +6,18 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry
 from wagtail_localize.models import TranslationSource
 
+from home.translations import translate_object
 from members.models import Member, MembershipApplication
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, MemberFactory
 
 
 @pytest.fixture
 def member_with_everything(locales):
-    member = Member.objects.get(full_name="Li Wei", locale__language_code="en")
-    member.photo = ImageFactory(title="Portrait of Li Wei")
-    member.save()
+    """A member with a photo and an application, her profile translated into every language."""
+    member = MemberFactory(full_name="Li Wei", country="CN", photo=ImageFactory(title="Portrait of Li Wei"))
+    for code in locales:
+        if code != "en":
+            translate_object(member, code, {})
     MembershipApplication.objects.create(
         full_name="Li Wei",
         position="CTO",
@@ -55,7 +58,7 @@ class TestDataRights:
         assert "Li Wei" not in admin_client.get("/admin/snippets/members/member/").content.decode()
 
     def test_contact_details_are_hidden_from_editors_without_permission(self, client, django_user_model):
-        member = Member.objects.get(full_name="Amara Okafor", locale__language_code="en")
+        member = MemberFactory(organisation="Sample Federal Ministry")
         editor = django_user_model.objects.create_user("translator", password="x")  # noqa: S106
         group = Group.objects.create(name="Directory editors")
         group.permissions.add(

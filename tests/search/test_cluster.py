@@ -20,7 +20,7 @@ from tests.search_cluster import SearchCluster
 
 pytestmark = pytest.mark.search_engine
 
-QUERIES = ["network", "women", "ICT", "girls"]
+QUERIES = ["network", "women", "ICT", "telemedicine"]  # words of the test site
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def on_cluster(cluster, django_db_setup, django_db_blocker):
-    """The site pointed at the cluster, with the demo content indexed there once."""
+    """The site pointed at the cluster, with the test site indexed there once."""
     with override_settings(
         SEARCH_URL=cluster.url,
         SEARCH_INDEX_PREFIX=f"cluster-{os.getpid()}",

@@ -5,6 +5,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from home.models import AboutPage
 from home.translations import translate_object
+from tests import site
 from tests.factories import StandardPageFactory
 from translation_workflow.status import page_rows
 
@@ -51,7 +52,7 @@ class TestTranslationStates:
         response = admin_client.get("/admin/translations/")
         assert response.status_code == 200
         content = response.content.decode()
-        assert "About the Network" in content and 'data-state="up_to_date"' in content
+        assert site.TEXT["about"]["en"] in content and 'data-state="up_to_date"' in content
         about = AboutPage.objects.get(locale__language_code="en")
         filtered = admin_client.get("/admin/translations/", {"section": about.pk, "language": "ar"})
         assert 'data-language="ar"' in filtered.content.decode()
@@ -65,7 +66,7 @@ class TestTranslationStates:
         translator.force_login(french_translator)
         assert translator.get("/api/v2/translation-status/").status_code == 403
         data = admin_client.get("/api/v2/translation-status/", {"language": "fr", "kind": "page"}).json()
-        about = next(item for item in data["items"] if item["title"] == "About the Network")
+        about = next(item for item in data["items"] if item["title"] == site.TEXT["about"]["en"])
         assert about["languages"]["fr"]["state"] == "up_to_date"
         assert set(about["languages"]) == {"fr"}
         assert admin_client.get("/api/v2/translation-status/", {"language": "xx"}).status_code == 400

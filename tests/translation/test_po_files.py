@@ -31,18 +31,13 @@ class TestPORoundTrip:
         download = admin_client.get(f"/admin/localize/translate/{french.pk}/pofile/download/")
         assert download.status_code == 200
         po = polib.pofile(download.content.decode())
-        entry = next(e for e in po if e.msgid == "Our story")
-        entry.msgstr = "Notre histoire, depuis 2011"
+        entry = next(e for e in po if e.msgid == about.join_title)
+        entry.msgstr = "Rejoignez-nous, depuis 2011"
         response, text = upload(admin_client, french, str(po).encode())
         assert response.status_code == 302
         assert "Successfully imported" in text
         french.save_target(publish=True)
-        page = AboutPage.objects.get(locale__language_code="fr")
-        assert any(
-            block.value.get("text") == "Notre histoire, depuis 2011"
-            for block in page.body
-            if block.block_type == "heading"
-        )
+        assert AboutPage.objects.get(locale__language_code="fr").join_title == "Rejoignez-nous, depuis 2011"
 
     @pytest.mark.parametrize(
         "content,message",
@@ -78,7 +73,7 @@ class TestPORoundTrip:
         about = AboutPage.objects.get(locale__language_code="en")
         french = translation_of(about, "fr")
         po = polib.pofile(str(french.export_po()))
-        next(e for e in po if e.msgid == "Our story").msgstr = "Notre belle histoire"
+        next(e for e in po if e.msgid == about.join_title).msgstr = "Rejoignez-nous"
         po.append(polib.POEntry(msgid="A sentence that is not on the page", msgstr="Une phrase", msgctxt="body.x"))
         before = entries(french)
         response, text = upload(admin_client, french, str(po).encode())
