@@ -1,7 +1,7 @@
 """/api/v2/articles/: In Focus articles with their own filters."""
 
 from headless.api import PAGE_PARAMETERS, NetworkPagesAPIViewSet
-from headless.parameters import Date, Text, slug
+from home.parameters import Date, Text, slug
 
 from .models import ArticleAuthor, ArticlePage, ArticlePageTag
 

@@ -16,9 +16,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from articles.api import ArticlesAPIViewSet
 from events.api import EventsAPIView
 from headless.api import NetworkPagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
-from headless.parameters import DeclaredParametersMixin, Parameters
 from headless.preview import PreviewAPIView
 from headless.schema import openapi_schema
+from home.parameters import DeclaredParametersMixin, Parameters
 from members.api import MapAPIView, MembersAPIView
 from search.api import AutocompleteAPIView, SearchAPIView, SearchEndpoint
 from translation_workflow.api import TranslationStatusAPIView

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from headless.api import SectionAPIView
-from headless.parameters import (
+from home.parameters import (
     FORMAT,
     LOCALE,
     PAGINATION,

@@ -26,7 +26,8 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, ReferenceIndex, Site, get_page_models
 
-from headless.parameters import (
+from home import locales
+from home.parameters import (
     FORMAT,
     PAGINATION,
     Choice,
@@ -36,7 +37,6 @@ from headless.parameters import (
     Text,
     language,
 )
-from home import locales
 from home.visibility import public_pages
 
 # Hook name under which a section names the images or documents it shows

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Site
 
-from headless.parameters import FORMAT, DeclaredParametersMixin, ParameterError, Parameters, Text, error_response
+from home.parameters import FORMAT, DeclaredParametersMixin, ParameterError, Parameters, Text, error_response
 
 from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
 

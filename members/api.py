@@ -4,7 +4,7 @@ from django.utils import translation
 from django_countries import countries
 
 from headless.api import SectionAPIView
-from headless.parameters import FORMAT, LOCALE, PAGINATION, Choice, Parameters, Text, country, paginate
+from home.parameters import FORMAT, LOCALE, PAGINATION, Choice, Parameters, Text, country, paginate
 
 from .models import Member, Sector, member_counts, public_directory
 from .regions import Region, countries_in

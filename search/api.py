@@ -8,7 +8,7 @@ from django.urls import path
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from headless.parameters import FORMAT, DeclaredParametersMixin, Integer, language
+from home.parameters import FORMAT, DeclaredParametersMixin, Integer, language
 
 from . import params as search_params
 from . import query as site_search

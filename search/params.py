@@ -4,7 +4,7 @@ The search parameters, declared once: the search page reads them leniently
 strictly (a bad value is a 400), and the API's schema describes them.
 """
 
-from headless.parameters import Choice, Integer, Parameters, Text, country, slug
+from home.parameters import Choice, Integer, Parameters, Text, country, slug
 
 from .documents import document_types
 from .query import MAX_PAGE

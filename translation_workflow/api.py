@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale, Page
 
-from headless.parameters import (
+from home.parameters import (
     FORMAT,
     Choice,
     DeclaredParametersMixin,

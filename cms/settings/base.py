@@ -350,8 +350,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
-# One error shape, {"message": …}, for every API view (headless/parameters.py).
-REST_FRAMEWORK = {"EXCEPTION_HANDLER": "headless.parameters.exception_handler"}
+# One error shape, {"message": …}, for every API view (home/parameters.py).
+REST_FRAMEWORK = {"EXCEPTION_HANDLER": "home.parameters.exception_handler"}
 # Machine translation for translators: DeepL if DEEPL_API_KEY is set, else a
 # LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
 # Each call to the provider must complete within MACHINE_TRANSLATION_TIMEOUT

@@ -22,7 +22,8 @@ class TestDatabaseBackend:
         assert {hit.locale for hit in response.hits} == {"fr"}
 
     def test_highlights_and_facets(self, no_engine, events_index):
-        EventPageFactory(parent=events_index, title="Telemedicine clinic open day")
+        event = EventPageFactory(parent=events_index, title="Telemedicine clinic open day")
+        event.save_revision().publish()  # what reaches the index: publishing, as an editor does
         response = search("telemedicine", "en")
         assert any("<mark>" in hit.title_highlight for hit in response.hits)
         kinds = {facet.value for facet in response.facets["kind"]}

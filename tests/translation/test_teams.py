@@ -38,13 +38,14 @@ class TestTranslationTeams:
     def test_french_translator_cannot_edit_or_publish_arabic_pages(self, client, french_translator):
         client.force_login(french_translator)
         arabic = AboutPage.objects.get(locale__language_code="ar")
+        title = arabic.title
         response = client.get(f"/admin/pages/{arabic.pk}/edit/")
         assert response.status_code in (302, 403)
         assert f"/admin/pages/{arabic.pk}/edit/" not in response.get("Location", "")
         publish = client.post(f"/admin/pages/{arabic.pk}/edit/", {"title": "Piraté", "action-publish": "1"})
         assert publish.status_code in (302, 403)
         arabic.refresh_from_db()
-        assert arabic.title == "عن الشبكة"
+        assert arabic.title == title
         unpublish = client.post(f"/admin/pages/{arabic.pk}/unpublish/")
         assert unpublish.status_code in (302, 403)
         arabic.refresh_from_db()
