@@ -7,8 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import notifications, permissions, signals
+        from . import notifications, permissions, query_deadline, signals
 
         signals.connect()
+        query_deadline.connect()
         notifications.connect()
         permissions.register_translatable_snippet_policies()
