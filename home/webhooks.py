@@ -215,7 +215,8 @@ def page_payload(page, event):
             "title": page.title,
             "locale": page.locale.language_code,
             "translation_key": str(page.translation_key),
-            "url": page.full_url if page.live else None,
+            # The same public base as api_url (not the Site record's host and port).
+            "url": f"{settings.WAGTAILAPI_BASE_URL}{page.get_url_parts()[2]}" if page.live else None,
             "api_url": f"{settings.WAGTAILAPI_BASE_URL}/api/v2/pages/{page.pk}/",
         },
     }

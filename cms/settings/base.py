@@ -469,9 +469,11 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "home.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
         # Django's own console handler (DEBUG only) would print each of its
         # warnings a second time beside the root's: let them reach the root alone.
         "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "WARNING"), "propagate": True},
