@@ -30,7 +30,7 @@ def english_source(home, locales, targets):
     page.save_revision().publish()
     source, _created = TranslationSource.get_or_create_from_instance(page)
     for code in targets:
-        Translation.objects.create(source=source, target_locale=locales[code], enabled=True)
+        Translation.objects.create(source=source, target_locale=locales[code], enabled=True).save_target()
     return page, source
 
 
