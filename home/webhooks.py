@@ -206,6 +206,9 @@ def sign(secret, timestamp, body):
 
 def page_payload(page, event):
     page = page.specific
+    # The same public base as api_url (not the Site record's host and port);
+    # no address for a page outside every site.
+    parts = page.get_url_parts() if page.live else None
     return {
         "event": event,
         "sent_at": timezone.now().isoformat(),
@@ -215,8 +218,7 @@ def page_payload(page, event):
             "title": page.title,
             "locale": page.locale.language_code,
             "translation_key": str(page.translation_key),
-            # The same public base as api_url (not the Site record's host and port).
-            "url": f"{settings.WAGTAILAPI_BASE_URL}{page.get_url_parts()[2]}" if page.live else None,
+            "url": f"{settings.WAGTAILAPI_BASE_URL}{parts[2]}" if parts else None,
             "api_url": f"{settings.WAGTAILAPI_BASE_URL}/api/v2/pages/{page.pk}/",
         },
     }
