@@ -15,7 +15,7 @@ from wagtail.coreutils import find_available_slug
 
 from home.richtext import paragraph_blocks
 
-from .recurrence import TIME_ZONE_NAMES, YEARS_ACCEPTED, check_rule, local_naive, parse_rule, zone
+from .recurrence import TIME_ZONE_NAMES, YEARS_ACCEPTED, check_rule, local_naive, parse_rule, usable_rule, zone
 from .rule_fields import rule_fields
 
 PRODUCT_ID = "-//Global Network of Women ICT Decision Makers//Events//EN"
@@ -30,8 +30,16 @@ def series_uid(event):
 
 
 def _rrule_for_ics(event, tz):
-    """The event's RRULE with UNTIL in UTC, as RFC 5545 requires for a DTSTART with TZID."""
-    rule = vRecur.from_ical(event.recurrence.removeprefix("RRULE:"))
+    """
+    The event's RRULE with UNTIL in UTC, as RFC 5545 requires for a DTSTART
+    with TZID; None if the stored rule is not one events may use.
+    """
+    if usable_rule(event.recurrence, local_naive(event.start, tz)) is None:
+        return None
+    try:
+        rule = vRecur.from_ical(event.recurrence.removeprefix("RRULE:"))
+    except ValueError:
+        return None
     if "UNTIL" in rule:
         parsed = parse_rule(event.recurrence, local_naive(event.start, tz))
         until = rule_fields(parsed).until  # the last allowed local start, as dateutil read it
@@ -77,8 +85,12 @@ def event_components(event, request=None):
     _add_times(master, start, end, event.all_day)
     components = [master]
 
-    if event.recurrence:
-        master.add("rrule", _rrule_for_ics(event, tz))
+    # A rule stored before it was validated (or straight into the database)
+    # is left out, as on the event's page: the event keeps its first date and
+    # the rest of the feed is still served.
+    rule = _rrule_for_ics(event, tz) if event.recurrence else None
+    if rule is not None:
+        master.add("rrule", rule)
         duration = local_naive(event.end, tz) - local_naive(event.start, tz)
         for override in event.occurrence_overrides.all():
             original = _original_start(event, override, tz)

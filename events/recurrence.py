@@ -39,6 +39,9 @@ ALLOWED_PARTS = frozenset(
         "WKST",
     }
 )
+# COUNT and INTERVAL are RFC 5545 INTEGERs (32-bit): the calendar feed cannot
+# write a larger one, and a client could not read it.
+RFC5545_INTEGER_MAX = 2**31 - 1
 # The Gregorian calendar, weekdays and leap years included, repeats every 400
 # years: that many periods of each frequency.
 CALENDAR_CYCLE_YEARS = 400
@@ -122,6 +125,13 @@ def check_rule(value, local_start, require_occurrence=True):
         raise ValidationError(_("Events can repeat at most daily."), code="too_frequent")
     if fields.interval < 1:  # INTERVAL=0 would repeat on one date forever
         raise ValidationError(_("INTERVAL must be a whole number of at least 1."), code="invalid_interval")
+    for name, number in (("INTERVAL", rule._interval), ("COUNT", rule._count)):  # noqa: SLF001
+        if number is not None and not 1 <= number <= RFC5545_INTEGER_MAX:
+            raise ValidationError(
+                _("%(part)s must be a whole number from 1 to %(most)s."),
+                params={"part": name, "most": RFC5545_INTEGER_MAX},
+                code="number_out_of_range",
+            )
     if not _rule_parts(value) <= ALLOWED_PARTS:
         raise ValidationError(
             _("Events repeat at the time they start: leave BYHOUR, BYMINUTE, BYSECOND and BYEASTER out of the rule."),

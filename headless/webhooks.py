@@ -204,6 +204,9 @@ def sign(secret, timestamp, body):
 
 def page_payload(page, event):
     page = page.specific
+    # The same public base as api_url (not the Site record's host and port);
+    # no address for a page outside every site.
+    parts = page.get_url_parts() if page.live else None
     return {
         "event": event,
         "sent_at": timezone.now().isoformat(),
@@ -213,7 +216,7 @@ def page_payload(page, event):
             "title": page.title,
             "locale": page.locale.language_code,
             "translation_key": str(page.translation_key),
-            "url": page.full_url if page.live else None,
+            "url": f"{settings.WAGTAILAPI_BASE_URL}{parts[2]}" if parts else None,
             "api_url": f"{settings.WAGTAILAPI_BASE_URL}/api/v2/pages/{page.pk}/",
         },
     }

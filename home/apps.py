@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import permissions, signals
+        from . import permissions, query_deadline, signals
 
         signals.connect()
+        query_deadline.connect()
         permissions.register_translatable_snippet_policies()

@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 
 from django import forms
 from django.conf import settings
@@ -72,12 +73,31 @@ def reencode_public_image(upload):
     return ContentFile(output.getvalue(), name=f"{base}.{ALLOWED_FORMATS[image_format]}")
 
 
+# Pillow names the image's size when it refuses to open it past its limit.
+PILLOW_PIXELS = re.compile(r"\((\d+) pixels\)")
+
+
 class CheckedImageField(WagtailImageField):
     """
     Wagtail's image field, with a file Pillow refuses while reading it (a PNG
     whose text chunk inflates past Pillow's limit, a truncated stream) given
     the field's "not a valid image" message instead of a server error.
     """
+
+    def check_image_pixel_size(self, f):
+        # Wagtail says "(unknown number)" when Pillow refuses to open an image
+        # past its own limit; the header said how many, so the editor is told.
+        try:
+            f.image.get_size()
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+            found = PILLOW_PIXELS.search(str(error))
+            if found and self.max_image_pixels:
+                raise forms.ValidationError(
+                    self.error_messages["file_too_many_pixels"]
+                    % {"num_pixels": int(found[1]), "max_pixels_count": self.max_image_pixels},
+                    code="file_too_many_pixels",
+                ) from None
+        super().check_image_pixel_size(f)
 
     def to_python(self, data):
         try:

@@ -72,21 +72,31 @@ class FallbackSearchResults:
             return self._fallback(error).facet(field_name)
 
 
-def _without_phrases(query):
-    """
-    The query with each quoted phrase as words that must all match. The
-    admin's page search parses `"unclosed` into a phrase and asks for an
-    autocomplete search, which the engine backend cannot do with phrases.
-    """
-    if isinstance(query, Phrase):
-        return PlainText(query.query_string, operator="and")
+def _words(query):
+    """The words of a parsed query's positive parts (what a NOT excludes is dropped)."""
+    if isinstance(query, PlainText | Phrase):
+        return _QUERY_WORD.findall(query.query_string)
     if isinstance(query, And | Or):
-        return type(query)([_without_phrases(subquery) for subquery in query.subqueries])
-    if isinstance(query, Not):
-        return Not(_without_phrases(query.subquery))
+        return [word for subquery in query.subqueries for word in _words(subquery)]
     if isinstance(query, Boost):
-        return Boost(_without_phrases(query.subquery), query.boost)
-    return query
+        return _words(query.subquery)
+    return []
+
+
+def _as_plain_words(query):
+    """
+    The admin's searches parse what is typed into phrases and AND/OR
+    queries (`"x" OR`, `"a" "b"`, a lone `"`), which the engine backend
+    cannot autocomplete and answers some of with hits it cannot read. A
+    query with syntax becomes its plain words, all required (or any, for an
+    OR); None when no word is left. Plain text, MatchAll and MatchNone pass.
+    """
+    if not isinstance(query, And | Or | Phrase | Not | Boost):
+        return query
+    words = _words(query)[:32]
+    if not words:
+        return None
+    return PlainText(" ".join(words), operator="or" if isinstance(query, Or) else "and")
 
 
 class FallbackBackendMixin:
@@ -94,8 +104,17 @@ class FallbackBackendMixin:
 
     fallback_name = "database"
 
+    def search(self, query, model_or_queryset, *args, **kwargs):
+        query = _as_plain_words(query)
+        if query is None:
+            return EmptySearchResults()
+        return super().search(query, model_or_queryset, *args, **kwargs)
+
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):
-        return super().autocomplete(_without_phrases(query), model_or_queryset, *args, **kwargs)
+        query = _as_plain_words(query)
+        if query is None:
+            return EmptySearchResults()
+        return super().autocomplete(query, model_or_queryset, *args, **kwargs)
 
     def add(self, obj):
         try:
@@ -200,6 +219,9 @@ class PlainWordsMixin:
     """
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        query = _as_plain_words(query)
+        if query is None:
+            return EmptySearchResults()
         if isinstance(query, str | PlainText):
             text = query if isinstance(query, str) else query.query_string
             words = " ".join(_QUERY_WORD.findall(text.casefold())[:32])

@@ -49,9 +49,11 @@ class SubmitSnippetTranslationView(LocaleCheckedSubmitMixin, submit_translations
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
     """
-    Re-syncing a source changes no translated text, so anyone who holds the
-    source or one of its languages may do it; machine-translating or
-    publishing the translations changes every language, so that needs each.
+    Re-syncing replaces the source text that every translation of this
+    source is made from (wagtail-localize keeps one source for all its
+    languages, so an update cannot be limited to some of them): it is for
+    those who may change every translation it updates, and publishing them
+    needs publishing rights in each.
     """
 
     def _targets(self):
@@ -60,24 +62,19 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             for translation in self.object.translations.filter(enabled=True).select_related("target_locale")
         ]
 
-    def _require_any_language(self, user):
+    def _require_every_language(self, user, action="change"):
         instance = self.object.get_source_instance()
-        if not any(can_change_in_locale(user, instance, locale) for locale in [instance.locale, *self._targets()]):
-            raise PermissionDenied
+        require_locale_permission(user, instance, self._targets() or [instance.locale], action=action)
 
     def get(self, request, **kwargs):
         # The form shows what re-syncing would change: for those who may re-sync.
-        self._require_any_language(request.user)
+        self._require_every_language(request.user)
         return super().get(request, **kwargs)
 
     def post(self, request, **kwargs):
-        instance = self.object.get_source_instance()
+        self._require_every_language(request.user)
         if request.POST.get("publish_translations"):
-            require_locale_permission(request.user, instance, self._targets(), action="publish")
-        elif request.POST.get("use_machine_translation"):
-            require_locale_permission(request.user, instance, self._targets())
-        else:
-            self._require_any_language(request.user)
+            self._require_every_language(request.user, action="publish")
         return super().post(request, **kwargs)
 
 

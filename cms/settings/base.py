@@ -142,6 +142,22 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     if DB_STATEMENT_TIMEOUT:
         _statement_timeout = f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}"
         _db_options["options"] = " ".join(filter(None, [_db_options.get("options"), _statement_timeout]))
+# A link that goes silent while a connection is open: the kernel gives up
+# on unacknowledged data after DB_TCP_USER_TIMEOUT and probes an idle
+# connection after DB_KEEPALIVES_IDLE (libpq options); and any query that
+# has no answer after DB_QUERY_DEADLINE has its connection closed by the
+# site (home/query_deadline.py), whatever the network does. Seconds; 0 off.
+DB_TCP_USER_TIMEOUT = int(os.environ.get("DB_TCP_USER_TIMEOUT", "30"))
+DB_KEEPALIVES_IDLE = int(os.environ.get("DB_KEEPALIVES_IDLE", "10"))
+DB_QUERY_DEADLINE = float(os.environ.get("DB_QUERY_DEADLINE", str(DB_STATEMENT_TIMEOUT + 5)))
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    if DB_KEEPALIVES_IDLE:
+        _db_options.setdefault("keepalives", 1)
+        _db_options.setdefault("keepalives_idle", DB_KEEPALIVES_IDLE)
+        _db_options.setdefault("keepalives_interval", 5)
+        _db_options.setdefault("keepalives_count", 3)
+    if DB_TCP_USER_TIMEOUT:
+        _db_options.setdefault("tcp_user_timeout", DB_TCP_USER_TIMEOUT * 1000)  # milliseconds
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -459,9 +475,11 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "home.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
         # Django's own console handler (DEBUG only) would print each of its
         # warnings a second time beside the root's: let them reach the root alone.
         "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "WARNING"), "propagate": True},
