@@ -119,8 +119,8 @@ def machine_translate(request, page_id):
         messages.error(
             request,
             _(
-                "Machine translation is not set up. Ask an administrator to set DEEPL_API_KEY or "
-                "LIBRETRANSLATE_URL; until then, translate with the translation editor."
+                "Machine translation is not set up on this site yet. Translate with the translation editor, "
+                "or ask an administrator to connect a translation service."
             ),
         )
     else:
