@@ -54,6 +54,14 @@ class ArticleSubmissionForm(HoneypotFormMixin, forms.Form):
         self.fields["topics"].choices = topic_choices
         # Keep the honeypot last so that people using a keyboard never reach it first.
         self.order_fields([name for name in self.fields if name != "website"] + ["website"])
+        # What the browser may fill in from the reader's details (WCAG 1.3.5).
+        for name, token in {
+            "author_name": "name",
+            "organisation": "organization",
+            "country": "country",
+            "email": "email",
+        }.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
 
     def clean_topics(self):
         topics = self.cleaned_data["topics"]

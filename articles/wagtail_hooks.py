@@ -3,6 +3,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
@@ -44,6 +45,15 @@ class ArticleSubmissionViewSet(SnippetViewSet):
     search_fields = ["title", "author_name", "organisation"]
     inspect_view_enabled = True
     menu_order = 300
+    # What the reader sent (and when they agreed to the terms) is a record:
+    # editors link it to its draft but cannot rewrite it by accident.
+    panels = [
+        FieldPanel("article"),
+        *(
+            FieldPanel(name, read_only=True)
+            for name in ("title", "author_name", "organisation", "country", "email", "language", "consented_at")
+        ),
+    ]
 
 
 register_snippet(TopicLabelViewSet)

@@ -298,7 +298,12 @@ class EventPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldRowPanel([FieldPanel("time_zone"), FieldPanel("all_day")]),
-                FieldPanel("recurrence", widget=RecurrenceWidget),
+                FieldPanel(
+                    "recurrence",
+                    widget=RecurrenceWidget,
+                    # The picker replaces typing a rule: the field's RRULE help is for the API and imports.
+                    help_text=_("Choose “Does not repeat” for a single event."),
+                ),
                 InlinePanel("occurrence_overrides", label=_("Changes to single occurrences")),
             ],
             heading=_("When"),

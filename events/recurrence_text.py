@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from . import recurrence
+from .zones import zone_label
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # How far ahead the preview looks for the next dates: a rule that matches
@@ -139,5 +140,5 @@ def describe_moment(moment):
     return _("%(date)s, %(time)s %(zone)s") % {
         "date": formats.date_format(moment, "DATE_FORMAT"),
         "time": formats.time_format(moment, "TIME_FORMAT"),
-        "zone": moment.strftime("%Z"),
+        "zone": zone_label(moment),
     }

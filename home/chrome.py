@@ -72,8 +72,32 @@ def _footer(locale):
 
     footer = FooterText.objects.for_locale(locale)
     if footer is None:
-        return {"html": "", "language": locale.language_code}
-    return {"html": expand_db_html(footer.body), "language": locales.by_id(footer.locale_id).language_code}
+        return {"html": "", "language": locale.language_code, "links": []}
+    language = locales.by_id(footer.locale_id).language_code
+    return {"html": expand_db_html(footer.body), "language": language, "links": _footer_links(footer, locale, language)}
+
+
+def _footer_links(footer, locale, footer_language):
+    items = list(footer.links.select_related("link_page").order_by("sort_order"))
+    keys = [item.link_page.translation_key for item in items if item.link_page_id]
+    # Page links follow the reader's language, like the main menu; a page
+    # readers may not see (draft, private) drops out rather than leaking.
+    visible = {
+        page.translation_key: page
+        for page in public_pages(Page.objects.filter(translation_key__in=keys, locale=locale))
+    }
+    links = []
+    for item in items:
+        if item.link_page_id:
+            page = visible.get(item.link_page.translation_key)
+            if page is None:
+                continue
+            label, url = item.label or page.title, page.url
+            language = footer_language if item.label else locale.language_code
+        else:
+            label, url, language = item.label, item.link_url, footer_language
+        links.append({"label": label, "url": url, "language": language, "external": not item.link_page_id})
+    return links
 
 
 def navigation(locale=None):
@@ -82,5 +106,5 @@ def navigation(locale=None):
 
 
 def footer(locale=None):
-    """{"html", "language"}: the footer text in `locale`, or in the default language until it is translated."""
+    """{"html", "language", "links"}: the footer in `locale`, or in the default language until it is translated."""
     return _cached("footer", locale or locales.active(), _footer)

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
@@ -345,12 +346,12 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
         verbose_name_plural = _("menu items")
 
 
-class FooterText(TranslatableMixin, models.Model):
-    """The short text in the site footer, one per language."""
+class FooterText(TranslatableMixin, ClusterableModel):
+    """The short text and links in the site footer, one per language."""
 
     body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
 
-    panels = [FieldPanel("body")]
+    panels = [FieldPanel("body"), InlinePanel("links", label=_("Footer links"))]
 
     objects = LocalizedSnippetQuerySet.as_manager()
 
@@ -360,3 +361,36 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return str(_("Footer text"))
+
+
+class FooterLink(TranslatableMixin, Orderable):
+    """A footer link (privacy notice, contact, the Network's pages elsewhere): a page here or an address."""
+
+    footer = ParentalKey(FooterText, on_delete=models.CASCADE, related_name="links")
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.URLField(
+        _("address"), blank=True, help_text=_("A page on another site, used when no page is chosen.")
+    )
+    label = models.CharField(
+        _("label"), max_length=80, blank=True, help_text=_("Defaults to the page title; required for an address.")
+    )
+
+    panels = [PageChooserPanel("link_page"), FieldPanel("link_url"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
+
+    def clean(self):
+        super().clean()
+        if not self.link_page_id and not self.link_url:
+            raise ValidationError(_("Choose a page or enter an address."))
+        if self.link_url and not self.link_page_id and not self.label:
+            raise ValidationError({"label": _("A link to another site needs a label.")})

@@ -6,14 +6,14 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import chrome, locales, page_cache
-from .models import FooterText, NavigationMenu, NavigationMenuItem
+from .models import FooterLink, FooterText, NavigationMenu, NavigationMenuItem
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(chrome.invalidate, dispatch_uid=f"site-chrome-{id(signal)}")
     post_delete.connect(chrome.invalidate, sender=Page, dispatch_uid="site-chrome-page-deleted")
-    for model in (NavigationMenu, NavigationMenuItem, FooterText, PageViewRestriction):
+    for model in (NavigationMenu, NavigationMenuItem, FooterText, FooterLink, PageViewRestriction):
         post_save.connect(chrome.invalidate, sender=model, dispatch_uid=f"site-chrome-save-{model.__name__}")
         post_delete.connect(chrome.invalidate, sender=model, dispatch_uid=f"site-chrome-delete-{model.__name__}")
     connect_page_cache()
@@ -28,7 +28,7 @@ def connect_page_cache():
     post_page_move.connect(page_moved, dispatch_uid="page-cache-moved")
     page_slug_changed.connect(page_slug_was_changed, dispatch_uid="page-cache-slug")
     page_cache.purge_on_change(PageViewRestriction, restriction_changed)
-    for model in (NavigationMenu, NavigationMenuItem, FooterText):
+    for model in (NavigationMenu, NavigationMenuItem, FooterText, FooterLink):
         page_cache.purge_on_change(model, chrome_tags)
     for model in (get_image_model(), get_document_model()):
         page_cache.purge_on_change(model, media_changed)

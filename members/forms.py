@@ -40,3 +40,12 @@ class MembershipApplicationForm(HoneypotFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", "—"), *Sector.choices]
         self.order_fields([name for name in self.fields if name != "website"] + ["website"])
+        # What the browser may fill in from the reader's details (WCAG 1.3.5).
+        for name, token in {
+            "full_name": "name",
+            "position": "organization-title",
+            "organisation": "organization",
+            "country": "country",
+            "email": "email",
+        }.items():
+            self.fields[name].widget.attrs["autocomplete"] = token

@@ -117,6 +117,7 @@ def choropleth(counts):
         key=lambda row: (-row["count"], sort_key(row["name"])),
     )
     legend = [
+        {"css": "map-bin-0", "label": _("No members listed")},
         {"css": "map-bin-1", "label": _("1–2 members")},
         {"css": "map-bin-2", "label": _("3–5 members")},
         {"css": "map-bin-3", "label": _("6–10 members")},

@@ -115,6 +115,26 @@ def search(query, language, filters=None, page=1, per_page=PER_PAGE, all_languag
     return response
 
 
+def total_in_all_languages(query, language, filters=None):
+    """
+    How many results `query` has across every language: offered to a reader
+    whose own language found nothing (an English word typed on the Arabic
+    site). Not logged as a search of its own; 0 without the engine, whose
+    database fallback searches one language.
+    """
+    query = clean_query(query)
+    filters = {name: str(value) for name, value in (filters or {}).items() if name in FACETS and value}
+    if not query or not index.enabled() or engine_is_skipped(settings.SEARCH_URL):
+        return 0
+    try:
+        return _engine_search(query, language, filters, 1, 1, all_languages=True).total
+    except RequestError as error:
+        logger.error("Search engine refused the query %r: %s", query, error)
+    except index.UNAVAILABLE as error:
+        logger.warning("Search engine unavailable for the all-languages count: %s", error)
+    return 0
+
+
 # Engine ---------------------------------------------------------------------
 
 

@@ -16,10 +16,20 @@ def search(request):
     response = site_search.search(
         options["q"], language, options["filters"], options["page"], all_languages=options["all_languages"]
     )
+    other_languages_total, other_languages_url = 0, None
+    if response.query and not response.total and not options["all_languages"]:
+        other_languages_total = site_search.total_in_all_languages(options["q"], language, options["filters"])
+        if other_languages_total:
+            query = request.GET.copy()
+            query.pop("page", None)
+            query["languages"] = "all"
+            other_languages_url = f"?{query.urlencode()}"
     return render(
         request,
         "search/search.html",
         {
+            "other_languages_total": other_languages_total,
+            "other_languages_url": other_languages_url,
             "search": response,
             "query": response.query,
             "all_languages": options["all_languages"],

@@ -52,3 +52,12 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
 
 register_snippet(SearchQueryLogViewSet)
+
+
+@hooks.register("construct_reports_menu")
+def one_search_log_screen(request, menu_items):
+    """
+    "Search queries" (per language, with the searches that found nothing)
+    covers the search-promotions app's "Search terms" report: one place, not two.
+    """
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

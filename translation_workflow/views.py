@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from . import machine, status
 from .api import TranslationStatusAPIView
-from .teams import language_home
+from .teams import language_home, translators_group_name
 
 STATE_LABELS = {
     status.MISSING: gettext_lazy("Missing"),
@@ -44,6 +44,14 @@ def mark_machine_translatable(rows, available):
         row.machine_translate_section = available and bool(below) and any(r.has_missing for r in [row, *below])
 
 
+def own_languages(user, languages):
+    """The languages of the translator teams `user` belongs to (none for administrators)."""
+    if user.is_superuser:
+        return []
+    groups = set(user.groups.values_list("name", flat=True))
+    return [locale.language_code for locale in languages if translators_group_name(locale) in groups]
+
+
 @user_passes_test(can_see_dashboard)
 def dashboard(request):
     source = Locale.get_default()
@@ -56,6 +64,12 @@ def dashboard(request):
         shown = [language]
     else:
         language, shown = "", [locale.language_code for locale in languages]
+        if "language" not in request.GET:
+            # A translator's first view is her own team's languages; "All languages" stays one choice away.
+            own = own_languages(request.user, languages)
+            if own:
+                shown = own
+                language = own[0] if len(own) == 1 else ""
     state = request.GET.get("state", "")
     rows = status.page_rows(section=section)
     snippet_rows = [] if section else status.snippet_rows()
@@ -117,8 +131,8 @@ def machine_translate(request, page_id):
         messages.error(
             request,
             _(
-                "Machine translation is not set up. Ask an administrator to set DEEPL_API_KEY or "
-                "LIBRETRANSLATE_URL; until then, translate with the translation editor."
+                "Machine translation is not set up on this site yet. Translate with the translation editor, "
+                "or ask an administrator to connect a translation service."
             ),
         )
     else:

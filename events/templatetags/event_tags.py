@@ -2,11 +2,9 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ..zones import zone_label
+
 register = template.Library()
-
-
-def _zone_abbreviation(value):
-    return value.strftime("%Z")
 
 
 @register.simple_tag
@@ -29,7 +27,7 @@ def occurrence_when(occurrence):
             "date": date_format(start, "DATE_FORMAT"),
             "start": date_format(start, "TIME_FORMAT"),
             "end": date_format(end, "TIME_FORMAT"),
-            "zone": _zone_abbreviation(start),
+            "zone": zone_label(start),
         }
     # Translators: an event over several days: "January 6, 2027, 6:00 PM – January 7, 2027, 2:00 AM EST".
     return _("%(start_date)s, %(start)s – %(end_date)s, %(end)s %(zone)s") % {
@@ -37,7 +35,7 @@ def occurrence_when(occurrence):
         "start": date_format(start, "TIME_FORMAT"),
         "end_date": date_format(end, "DATE_FORMAT"),
         "end": date_format(end, "TIME_FORMAT"),
-        "zone": _zone_abbreviation(start),
+        "zone": zone_label(start),
     }
 
 

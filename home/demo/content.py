@@ -613,3 +613,53 @@ PRIVACY = {
         ],
     },
 }
+
+# Footer links: the privacy notice (a page here) and the Network's pages at ITU.
+# A label left out of a page link falls back to the page's title.
+FOOTER_LINKS = [
+    {"page": "privacy", "label": {}},
+    {
+        "url": "https://www.itu.int/en/about/Pages/contact.aspx",
+        "label": {
+            "en": "Contact",
+            "ar": "اتصل بنا",
+            "es": "Contacto",
+            "fr": "Contact",
+            "ru": "Контакты",
+            "zh-hans": "联系我们",
+        },
+    },
+    {
+        "url": "https://www.itu.int/women-and-girls/girls-in-ict/",
+        "label": {
+            "en": "Girls in ICT Day at ITU",
+            "ar": "يوم الفتيات في مجال تكنولوجيا المعلومات والاتصالات في الاتحاد",
+            "es": "Día de las Niñas en las TIC en la UIT",
+            "fr": "Journée des jeunes filles dans le secteur des TIC à l'UIT",
+            "ru": "День девушек в ИКТ в МСЭ",
+            "zh-hans": "国际电联“信息通信技术女孩日”",
+        },
+    },
+    {
+        "url": "https://www.itu.int/",
+        "label": {
+            "en": "ITU",
+            "ar": "الاتحاد الدولي للاتصالات",
+            "es": "UIT",
+            "fr": "UIT",
+            "ru": "МСЭ",
+            "zh-hans": "国际电联",
+        },
+    },
+    {
+        "url": "https://x.com/ITU",
+        "label": {
+            "en": "ITU on X",
+            "ar": "الاتحاد على X",
+            "es": "La UIT en X",
+            "fr": "L'UIT sur X",
+            "ru": "МСЭ в X",
+            "zh-hans": "国际电联 X 账号",
+        },
+    },
+]

@@ -4,11 +4,11 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from home.models import AboutPage, FooterText, HomePage, NavigationMenu, NavigationMenuItem, StandardPage
+from home.models import AboutPage, FooterLink, FooterText, HomePage, NavigationMenu, NavigationMenuItem, StandardPage
 from home.translations import parallel_strings, translate_object
 
 from . import pictures
-from .content import ABOUT, FOOTER, HERO_ACTIONS, HOME, PRIVACY
+from .content import ABOUT, FOOTER, FOOTER_LINKS, HERO_ACTIONS, HOME, PRIVACY
 
 TARGET_LANGUAGES = ["ar", "es", "fr", "ru", "zh-hans"]
 
@@ -120,11 +120,26 @@ def navigation(home):
     return menu
 
 
-def footer():
+def footer(about):
     footer = FooterText.objects.filter(locale=english()).first()
     if footer is None:
         footer = FooterText.objects.create(locale=english(), body=f"<p>{FOOTER['en']}</p>")
     translate_missing(footer, {code: {"body": text} for code, text in FOOTER.items()})
+    if not footer.links.exists():
+        for order, link in enumerate(FOOTER_LINKS):
+            page = about.get_children().filter(slug=link["page"]).first() if "page" in link else None
+            FooterLink.objects.create(
+                footer=footer,
+                locale=footer.locale,
+                sort_order=order,
+                link_page=page,
+                link_url=link.get("url", ""),
+                label=link["label"].get("en", ""),
+            )
+        # Re-sync the translations so they gain the links and their labels.
+        for code in TARGET_LANGUAGES:
+            labels = {link["label"]["en"]: link["label"][code] for link in FOOTER_LINKS if link["label"]}
+            translate_object(footer, code, {FOOTER["en"]: FOOTER[code], **labels})
     return footer
 
 
@@ -164,7 +179,7 @@ def load(stdout):
     about = about_page(home)
     translate_missing(about, ABOUT)
     translate_missing(privacy_page(about), PRIVACY)
-    footer()
+    footer(about)
     stdout.write("Home, About and privacy pages ready in six languages.")
 
 

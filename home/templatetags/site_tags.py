@@ -52,7 +52,7 @@ def main_navigation(context):
 def site_footer():
     footer = chrome.footer()
     # Rich text from the editors, rendered by Wagtail.
-    return {"html": mark_safe(footer["html"]), "language": footer["language"]}  # noqa: S308
+    return {"html": mark_safe(footer["html"]), "language": footer["language"], "links": footer["links"]}  # noqa: S308
 
 
 @register.filter

@@ -71,7 +71,7 @@ def test_month_link_opens_the_next_month_with_events(client, events_index):
     assert "Autumn forum" in grid
 
 
-ZONE = r"(?:[A-Z]{2,5}|[+-]\d{2,4})"
+ZONE = r"(?:[A-Z]{2,5}|UTC[+-]\d{2}:\d{2})"  # a letter abbreviation (Latin-script languages) or an offset from UTC
 DATE_AND_TIME = {
     # language: (date, time, separator between a date and its time)
     "en": (r"[A-Z][a-z]+ \d{1,2}, \d{4}", r"\d{1,2}:\d{2} [AP]M", ", "),
