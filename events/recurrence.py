@@ -125,7 +125,7 @@ def check_rule(value, local_start, require_occurrence=True):
         raise ValidationError(_("Events can repeat at most daily."), code="too_frequent")
     if fields.interval < 1:  # INTERVAL=0 would repeat on one date forever
         raise ValidationError(_("INTERVAL must be a whole number of at least 1."), code="invalid_interval")
-    for name, number in (("INTERVAL", rule._interval), ("COUNT", rule._count)):  # noqa: SLF001
+    for name, number in (("INTERVAL", fields.interval), ("COUNT", fields.count)):
         if number is not None and not 1 <= number <= RFC5545_INTEGER_MAX:
             raise ValidationError(
                 _("%(part)s must be a whole number from 1 to %(most)s."),
