@@ -65,8 +65,8 @@ def environment(args):
     }
 
 
-def manage(args, *command):
-    env = {**os.environ, **environment(args), "DJANGO_SETTINGS_MODULE": "bench.settings"}
+def manage(args, redis_url, *command):
+    env = {**os.environ, **environment(args), "REDIS_URL": redis_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
     subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env, check=True)  # noqa: S603
 
 
@@ -177,18 +177,21 @@ def measure(base, pid, url, count, concurrency):
 
 def run(args):
     create_database(args.database)
-    manage(args, "migrate", "--noinput", "-v0")
-    if not args.skip_generate:
-        manage(
-            args,
-            "generate_content",
-            f"--articles={args.articles}",
-            f"--events={args.events}",
-            f"--members={args.members}",
-        )
-    pages, api, soak = corpus_urls(args)
     results = {"corpus": vars(args), "rows": []}
+    # Production settings refuse to start without a shared cache, management commands included.
     with tempfile.TemporaryDirectory() as directory, servers.redis_server(directory) as redis_url:
+        manage(args, redis_url, "migrate", "--noinput", "-v0")
+        if not args.skip_generate:
+            manage(
+                args,
+                redis_url,
+                "generate_content",
+                f"--articles={args.articles}",
+                f"--events={args.events}",
+                f"--members={args.members}",
+            )
+        os.environ["REDIS_URL"] = redis_url
+        pages, api, soak = corpus_urls(args)
         for mode, seconds in (("cached", "3600"), ("uncached", "0")):
             env = {**environment(args), "REDIS_URL": redis_url, "PAGE_CACHE_SECONDS": seconds}
             with servers.site_server(env, settings_module="bench.settings") as (base, master):
