@@ -13,6 +13,8 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
+from urllib.parse import urlsplit
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
@@ -40,6 +42,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
             test_site.build()
         make_renditions()
         if settings.SEARCH_URL:
+            delete_abandoned_test_indexes()
             call_command("update_index", stdout=io.StringIO())  # Wagtail's indexes and the site search's
     yield
     # A connection opened by a finished live-server request thread can linger
@@ -52,6 +55,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
     if settings.SEARCH_URL:
         search_index.delete_indexes()
         search_index.client().indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}-wagtail-*")
+
+
+def delete_abandoned_test_indexes():
+    """
+    Delete the indexes of test runs that were killed before they could clean
+    up (their names carry the pid of the run: cms/settings/test.py), so a
+    long-lived development node does not fill up. Only for a node on this
+    machine, where a pid means something.
+    """
+    if urlsplit(settings.SEARCH_URL).hostname not in {"127.0.0.1", "localhost"}:
+        return
+    client = search_index.client()
+    names = client.cat.indices(index="test-*", h="index", format="json")
+    pids = {row["index"].split("-")[1] for row in names}
+    for pid in pids:
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            client.indices.delete(index=f"test-{pid}-*")
 
 
 _touched_documents = set()
