@@ -136,17 +136,6 @@ class TestTopicArchive:
         assert "Draft on policy" not in titles
         assert "Private on policy" not in titles
 
-    def test_a_topic_named_in_another_script_has_an_archive(self, client, in_focus):
-        topic = Tag.objects.create(name="Цифровизация", slug="цифровизация")
-        article = ArticlePageFactory(parent=in_focus, title="Digital Russia", topics=[topic])
-        response = client.get(in_focus.url + "topic/цифровизация/")
-        assert response.status_code == 200
-        assert card_titles(response) == [article.title]
-
-    @pytest.mark.parametrize("value", ["no-such-topic", "a b", "x" * 300])
-    def test_asking_the_index_for_an_unknown_topic_is_a_404(self, client, in_focus, value):
-        assert client.get(in_focus.url, {"topic": value}).status_code == 404
-
 
 class TestFeeds:
     @pytest.mark.parametrize("feed", ["feed/", "feed/atom/"])
