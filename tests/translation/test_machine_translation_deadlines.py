@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from home import deadlines
 from tests.factories import StandardPageFactory
 from tests.receivers import Receiver
-from tests.test_background_tasks import manage
+from tests.servers import manage
 
 
 def libretranslate(path, body):
