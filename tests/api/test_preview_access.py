@@ -92,3 +92,13 @@ class TestWhoCanPreview:
         response = client.get("/api/v2/preview/", {"token": token})
         assert response.status_code == 400
         assert response.json()["parameter"] == "token"
+
+    def test_a_signed_token_for_a_preview_since_removed_is_gone(self, client, front_end, french_translator):
+        page = StandardPageFactory(parent=home_in("fr"))
+        client.force_login(french_translator)
+        _posted, opened = open_preview(client, f"/admin/pages/{page.pk}/edit/preview/", "Brouillon retiré")
+        token = token_from(opened)
+        PagePreview.objects.all().delete()  # what the clean-up of old previews does
+        response = client.get("/api/v2/preview/", {"token": token})
+        assert response.status_code == 410
+        assert response.json()["parameter"] == "token" and "no longer exists" in response.json()["message"]
