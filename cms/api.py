@@ -120,6 +120,6 @@ urlpatterns = [
     path("events/", EventsAPIView.as_view(), name="events_api"),
     path("members/", MembersAPIView.as_view(), name="members_api"),
     path("map/", MapAPIView.as_view(), name="map_api"),
-    path("preview/", api_router.wrap_view(PreviewAPIView.as_view()), name="preview_api"),
+    path("preview/", api_router.wrap_view(PreviewAPIView.as_view({"get": "preview_view"})), name="preview_api"),
     path("", api_router.urls),
 ]

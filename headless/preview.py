@@ -14,13 +14,14 @@ from django.core import signing
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.fields import SkipField
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from wagtail.api.v2.serializers import DetailUrlField
 from wagtail.models import Site
 
-from home.parameters import FORMAT, DeclaredParametersMixin, ParameterError, Parameters, Text, error_response
+from home.parameters import FORMAT, ParameterError, Parameters, Text, error_response
 
-from .api import NetworkPagesAPIViewSet, UnsavedPageAPIViewSet
+from .api import NetworkPagesAPIViewSet, NetworkPageSerializer
 
 SALT = "home.preview"
 
@@ -68,14 +69,36 @@ PREVIEW_PARAMETERS = Parameters(
 )
 
 
-class PreviewAPIView(DeclaredParametersMixin, APIView):
-    """GET /api/v2/preview/?token=…: the draft being previewed, as the pages endpoint would show it."""
+class PreviewDetailUrlField(DetailUrlField):
+    """`detail_url` for a saved page; a page being created has no id, so no address in the pages API."""
+
+    def get_attribute(self, instance):
+        if instance.pk is None:
+            raise SkipField
+        return super().get_attribute(instance)
+
+
+class PreviewPageSerializer(NetworkPageSerializer):
+    detail_url = PreviewDetailUrlField(read_only=True)
+
+
+class PreviewAPIView(NetworkPagesAPIViewSet):
+    """
+    GET /api/v2/preview/?token=…: the draft being previewed, as the pages
+    endpoint would show it. It is the pages viewset with one action of its own
+    (mounted as_view({"get": "preview_view"})), whose object is the draft the
+    token names rather than a row of the pages table.
+    """
 
     authentication_classes = []
     permission_classes = []
+    base_serializer_class = PreviewPageSerializer
     parameters = PREVIEW_PARAMETERS
 
-    def get(self, request):
+    def get_declared_parameters(self):
+        return PREVIEW_PARAMETERS
+
+    def preview_view(self, request):
         from .models import PagePreview
 
         token = self.params["token"]
@@ -88,29 +111,10 @@ class PreviewAPIView(DeclaredParametersMixin, APIView):
         preview = PagePreview.objects.filter(token=value).first()
         if preview is None:
             return error_response(_("This preview no longer exists. Open the preview again."), "token", status=410)
-        page = preview.page()
-        # A page being created has no id yet, so no address in the pages API.
-        viewset = PreviewPagesAPIViewSet if page.pk is not None else UnsavedPreviewPagesAPIViewSet
-        # The URLconf mounts this view with the API router's wrap_view, so the
-        # pages endpoint's serializers find the router on the request.
-        return viewset.as_view({"get": "detail_view"}, preview_page=page)(request._request, pk=page.pk)
-
-
-class PreviewPagesAPIViewSet(NetworkPagesAPIViewSet):
-    """The pages endpoint's detail view, for a draft that exists only in the preview record."""
-
-    preview_page = None  # given to as_view()
-    # It answers the preview's own request, so it reads the preview's parameters.
-    detail_parameters = PREVIEW_PARAMETERS
-
-    def get_object(self):
-        return self.preview_page
-
-    def detail_view(self, request, pk=None):
-        data = self.get_serializer(self.get_object()).data
+        self.preview_page = preview.page()
+        data = self.get_serializer(self.preview_page).data
         data["meta"]["preview"] = True
         return Response(data)
 
-
-class UnsavedPreviewPagesAPIViewSet(PreviewPagesAPIViewSet):
-    meta_fields = UnsavedPageAPIViewSet.meta_fields
+    def get_object(self):
+        return self.preview_page

@@ -16,6 +16,12 @@ def search(request):
     response = site_search.search(
         options["q"], language, options["filters"], options["page"], all_languages=options["all_languages"]
     )
+    if response.total and not response.hits and response.page > response.page_count:
+        # A link past the last page (an old bookmark, or results gone since): the
+        # last page, rather than "23 results" with none shown and no way back.
+        response = site_search.search(
+            options["q"], language, options["filters"], response.page_count, all_languages=options["all_languages"]
+        )
     other_languages_total, other_languages_url = 0, None
     if response.query and not response.total and not options["all_languages"]:
         other_languages_total = site_search.total_in_all_languages(options["q"], language, options["filters"])

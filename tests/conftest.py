@@ -20,6 +20,7 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import cache
 from django.core.files.storage import default_storage
@@ -243,6 +244,16 @@ def admin_user(db):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def french_translator(django_user_model):
+    """A member of the French translation team (tests/site.py sets the teams up)."""
+    from translation_workflow.teams import translators_group_name
+
+    user = django_user_model.objects.create_user("amelie", "amelie@example.org", "password")  # noqa: S106
+    user.groups.add(Group.objects.get(name=translators_group_name(Locale.objects.get(language_code="fr"))))
+    return user
 
 
 class _MediaFromStorage:

@@ -100,3 +100,10 @@ class Receiver:
                 break
             body += chunk
         return lines[0].split(" ")[1], body
+
+
+def libretranslate(path, body):
+    """A LibreTranslate that 'translates' by upper-casing (respond= for a Receiver)."""
+    request = json.loads(body)
+    assert path == "/translate"
+    return 200, {"translatedText": [text.upper() for text in request["q"]]}

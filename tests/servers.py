@@ -97,6 +97,29 @@ def current_database_url(host=None, port=None):
     )
 
 
+def manage(*args, env=None):
+    """
+    Run manage.py in a process of its own against the test database, as
+    production runs commands and the task worker: the database task backend
+    and no search engine unless `env` says otherwise. Its output; a failure
+    fails the test.
+    """
+    env = {
+        **os.environ,
+        "TASKS_BACKEND": "database",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": current_database_url(),
+        "SEARCH_URL": "",
+        **(env or {}),
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 class Response:
     def __init__(self, status, headers, body, elapsed):
         self.status = status

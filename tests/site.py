@@ -363,6 +363,21 @@ def publish(page):
     return page
 
 
+def home_in(code):
+    """The test site's home page in the language `code`."""
+    from home.models import HomePage
+
+    return HomePage.objects.get(depth=2, locale__language_code=code)
+
+
+def publish_text_page(parent, title, text, slug):
+    """A published standard page under `parent` whose introduction and body say `text`."""
+    page = factories.StandardPageFactory(
+        parent=parent, title=title, slug=slug, intro=text, body=[("paragraph", RichText(f"<p>{text}</p>"))]
+    )
+    return publish(page)
+
+
 def build():
     """Build the test site in the (empty) test database. Returns nothing: tests find it through fixtures."""
     from articles.models import ArticleAuthor, TopicLabel

@@ -6,36 +6,10 @@ configured when its module is imported, so this runs real processes with
 TASKS_BACKEND=database against the test database.
 """
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def manage(*args, env=None):
-    settings = connection.settings_dict
-    env = {
-        **os.environ,
-        "TASKS_BACKEND": "database",
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT']}"
-        f"/{settings['NAME']}",
-        "SEARCH_URL": "",
-        **(env or {}),
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
+from tests.servers import manage
 
 PUBLISH = (
     "from home.models import HomePage, StandardPage; "

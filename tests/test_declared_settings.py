@@ -14,7 +14,15 @@ from cms.settings import base
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED = {".venv", "tests", "bench", "scripts", "node_modules", "search/engine", "docs", "locale"}
-ENVIRONMENT_READERS = {"os.environ.get", "os.getenv", "os.environ.setdefault", "env_bool", "env_list"}
+ENVIRONMENT_READERS = {
+    "os.environ.get",
+    "os.getenv",
+    "os.environ.setdefault",
+    "env_bool",
+    "env_int",
+    "env_float",
+    "env_list",
+}
 
 
 def project_modules():

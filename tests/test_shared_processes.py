@@ -14,8 +14,7 @@ from django.db import connections
 
 from members.models import MemberDirectoryPage
 from members.views import application_rate_limit
-from tests.servers import current_database_url, running_servers
-from tests.test_background_tasks import manage
+from tests.servers import current_database_url, manage, running_servers
 
 pytestmark = pytest.mark.django_db
 

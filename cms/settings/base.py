@@ -23,6 +23,26 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    return _env_number(name, default, int, "a whole number")
+
+
+def env_float(name, default):
+    return _env_number(name, default, float, "a number")
+
+
+def _env_number(name, default, kind, described):
+    # A typo in a deployment's environment stops the start with the variable's
+    # name, not a bare "invalid literal for int()" from the middle of this file.
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return kind(default)
+    try:
+        return kind(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be {described}, not {value!r}.") from error
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -126,15 +146,15 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
 # A database host that drops packets must not hold a worker for the kernel's
 # TCP timeout (minutes), nor a runaway query hold it for ever: both end in a
 # 503 with Retry-After (home/errors.py). Seconds; 0 turns either off.
-DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
-DB_STATEMENT_TIMEOUT = float(os.environ.get("DB_STATEMENT_TIMEOUT", "20"))
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 3)
+DB_STATEMENT_TIMEOUT = env_float("DB_STATEMENT_TIMEOUT", 20)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
     if DB_CONNECT_TIMEOUT:
@@ -147,9 +167,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # connection after DB_KEEPALIVES_IDLE (libpq options); and any query that
 # has no answer after DB_QUERY_DEADLINE has its connection closed by the
 # site (home/query_deadline.py), whatever the network does. Seconds; 0 off.
-DB_TCP_USER_TIMEOUT = int(os.environ.get("DB_TCP_USER_TIMEOUT", "30"))
-DB_KEEPALIVES_IDLE = int(os.environ.get("DB_KEEPALIVES_IDLE", "10"))
-DB_QUERY_DEADLINE = float(os.environ.get("DB_QUERY_DEADLINE", str(DB_STATEMENT_TIMEOUT + 5)))
+DB_TCP_USER_TIMEOUT = env_int("DB_TCP_USER_TIMEOUT", 30)
+DB_KEEPALIVES_IDLE = env_int("DB_KEEPALIVES_IDLE", 10)
+DB_QUERY_DEADLINE = env_float("DB_QUERY_DEADLINE", DB_STATEMENT_TIMEOUT + 5)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     if DB_KEEPALIVES_IDLE:
         _db_options.setdefault("keepalives", 1)
@@ -169,10 +189,7 @@ AUTHENTICATION_BACKENDS = [
 # The number of proxies in front of the site that append to X-Forwarded-For
 # (one TLS proxy: 1). Rate limits and sign-in lockouts read the client's
 # address that many entries from the right; 0 means REMOTE_ADDR.
-try:
-    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-except ValueError as error:
-    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be a whole number of proxies.") from error
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Sign-in protection (django-axes, home.logins): failures per account from one
 # address, per address across accounts, and per account across addresses; a
@@ -181,7 +198,7 @@ AXES_HANDLER = "home.logins.TieredLockoutHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
 LOGIN_FAILURE_LIMITS = {"username+ip_address": 5, "ip_address": 20, "username": 50}
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS["username+ip_address"]
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "home.abuse.client_address"
 AXES_LOCKOUT_CALLABLE = "home.logins.lockout_response"
@@ -211,7 +228,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long anonymous readers may be served a stored page (home.page_cache);
 # changes purge it sooner. 0 turns the page cache off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 
 # Internationalisation: the six official languages of the United Nations.
 LANGUAGE_CODE = "en"
@@ -268,7 +285,7 @@ if email_host := os.environ.get("EMAIL_HOST"):
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
                 "host": email_host,
-                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "port": env_int("EMAIL_PORT", 587),
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
@@ -300,9 +317,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "i
 # Tasks decorated with home.deadlines.retried run under a total deadline and,
 # when they overrun or an outbound call fails, are recorded as failed and
 # enqueued again after TASK_RETRY_BACKOFF, 2×, 4×, … seconds.
-TASK_TIME_LIMIT = float(os.environ.get("TASK_TIME_LIMIT", "600"))
-TASK_RETRY_BACKOFF = float(os.environ.get("TASK_RETRY_BACKOFF", "60"))
-TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_TIME_LIMIT = env_float("TASK_TIME_LIMIT", 600)
+TASK_RETRY_BACKOFF = env_float("TASK_RETRY_BACKOFF", 60)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5)
 
 # Search: the database unless SEARCH_URL points at an OpenSearch 2/3 cluster
 # (https://user:password@host:9200). The site search keeps one index per
@@ -311,9 +328,9 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 # and skip it for SEARCH_BREAKER_SECONDS after a failure. See docs/search.md.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "gnwict")
-SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
-SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
-SEARCH_CATCH_UP_SECONDS = float(os.environ.get("SEARCH_CATCH_UP_SECONDS", "30"))
+SEARCH_TIMEOUT = env_float("SEARCH_TIMEOUT", 2)
+SEARCH_BREAKER_SECONDS = env_float("SEARCH_BREAKER_SECONDS", 30)
+SEARCH_CATCH_UP_SECONDS = env_float("SEARCH_CATCH_UP_SECONDS", 30)
 SEARCH_BACKEND_MODULE = os.environ.get("SEARCH_BACKEND", "opensearch2")
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -372,7 +389,7 @@ REST_FRAMEWORK = {"EXCEPTION_HANDLER": "home.parameters.exception_handler"}
 # LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
 # Each call to the provider must complete within MACHINE_TRANSLATION_TIMEOUT
 # seconds in all (translation_workflow/providers.py).
-MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30"))
+MACHINE_TRANSLATION_TIMEOUT = env_float("MACHINE_TRANSLATION_TIMEOUT", 30)
 if deepl_key := os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "translation_workflow.providers.DeepLTranslator",
@@ -406,15 +423,15 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # Headless preview: the front end's preview address (per site in the admin's
 # settings, or this default) and how long a preview token lasts.
 HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
-HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "600"))
+HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 600)
 # Webhooks: the total time one delivery may take, and networks that receivers
 # may be on although they are not public (none by default: see headless.webhooks).
-WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+WEBHOOK_TIMEOUT_SECONDS = env_float("WEBHOOK_TIMEOUT_SECONDS", 10)
 WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")
 # Webhook retries wait this long, doubled after each failed attempt.
-WEBHOOK_BACKOFF_SECONDS = int(os.environ.get("WEBHOOK_BACKOFF_SECONDS", "30"))
+WEBHOOK_BACKOFF_SECONDS = env_int("WEBHOOK_BACKOFF_SECONDS", 30)
 # How long shared caches (CDN, browsers) may keep public API responses.
-API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
 # Content security policy for the public site; the Wagtail admin has its own
 # (ADMIN_CSP, applied to the admin's views in cms.urls).

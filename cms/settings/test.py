@@ -6,7 +6,7 @@ import shutil
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, env_float
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
@@ -33,7 +33,7 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", f"test-{os.getpid()}
 # The shared engine on a busy two-core machine can take seconds to answer: a
 # slow answer must not open the circuit breaker and send later tests to the
 # database. Outage tests set their own short deadline.
-SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "10"))
+SEARCH_TIMEOUT = env_float("SEARCH_TIMEOUT", 10)
 if SEARCH_URL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = SEARCH_TIMEOUT  # noqa: F405
@@ -41,4 +41,4 @@ if SEARCH_URL:  # noqa: F405
 SEARCH_REFRESH_ON_WRITE = True
 # Tests run the catch-up of missed index updates themselves (or through a real
 # worker with its own setting); no timer thread should fire during the run.
-SEARCH_CATCH_UP_SECONDS = float(os.environ.get("SEARCH_CATCH_UP_SECONDS", "3600"))
+SEARCH_CATCH_UP_SECONDS = env_float("SEARCH_CATCH_UP_SECONDS", 3600)

@@ -6,20 +6,15 @@ the database task backend and its worker, and a frozen engine (a listener that
 accepts and never answers) that later passes requests to the real engine.
 """
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from wagtail.models import Page
 
 from search import index
+from tests import servers
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 TITLE = "Catch-up probe"
 
 PUBLISH = (
@@ -32,25 +27,17 @@ DELETE = "from wagtail.models import Page; Page.objects.filter(slug='catch-up-pr
 
 
 def manage(search_url, *args):
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "TASKS_BACKEND": "database",
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DEBUG": "0",
-        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "SEARCH_URL": search_url,
-        "SEARCH_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
-        "SEARCH_TIMEOUT": "1",
-        "SEARCH_CATCH_UP_SECONDS": "1",
-        "SEARCH_BREAKER_SECONDS": "1",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
+    return servers.manage(
+        *args,
+        env={
+            "DEBUG": "0",
+            "SEARCH_URL": search_url,
+            "SEARCH_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
+            "SEARCH_TIMEOUT": "1",
+            "SEARCH_CATCH_UP_SECONDS": "1",
+            "SEARCH_BREAKER_SECONDS": "1",
+        },
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def documents_titled(title):

@@ -66,17 +66,8 @@ WORD_FORMS = {
 }
 
 
-def publish_in(language, title, body, slug):
-    from wagtail.models import Locale
-    from wagtail.rich_text import RichText
-
-    from home.models import HomePage, StandardPage
-
-    home = HomePage.objects.get(depth=2, locale=Locale.objects.get(language_code=language))
-    page = StandardPage(title=title, slug=slug, intro=body, body=[("paragraph", RichText(f"<p>{body}</p>"))])
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+def publish_in(language, title, text, slug):
+    return site.publish_text_page(site.home_in(language), title, text, slug)
 
 
 def titles(response):

@@ -4,7 +4,6 @@ import pytest
 from django.conf import settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
-from wagtail.rich_text import RichText
 
 from home.models import AboutPage, HomePage, StandardPage
 from members.models import Member
@@ -36,13 +35,6 @@ RELEVANCE = {
 }
 
 
-def publish_page(home, title, body, slug):
-    page = StandardPage(title=title, slug=slug, intro=body, body=[("paragraph", RichText(f"<p>{body}</p>"))])
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def titles(response):
     return [hit.title for hit in response.hits]
 
@@ -53,20 +45,20 @@ class TestLanguages:
     def test_inflected_forms_find_the_page_first(self, engine, locales, language):
         title, body, query = RELEVANCE[language]
         home = HomePage.objects.get(locale=locales[language], depth=2)
-        publish_page(home, title, body, f"relevance-{language}")
+        site.publish_text_page(home, title, body, f"relevance-{language}")
         response = search(query, language)
         assert response.backend == "engine"
         assert titles(response)[0] == title
 
     def test_arabic_alef_forms_and_diacritics(self, engine, locales):
         home = HomePage.objects.get(locale=locales["ar"], depth=2)
-        publish_page(home, "أمن المعلومات", "ندوة حول أمن المعلومات والإنترنت للنساء", "arabic-alef")
+        site.publish_text_page(home, "أمن المعلومات", "ندوة حول أمن المعلومات والإنترنت للنساء", "arabic-alef")
         for query in ["امن المعلومات", "أَمْن", "آمن المعلومات"]:
             assert titles(search(query, "ar"))[0] == "أمن المعلومات", query
 
     def test_french_elision_and_accents(self, engine, locales):
         home = HomePage.objects.get(locale=locales["fr"], depth=2)
-        publish_page(
+        site.publish_text_page(
             home, "Formation à l'entrepreneuriat", "Une formation pour l'entrepreneuriat féminin.", "fr-elision"
         )
         for query in ["entrepreneuriat", "l'entrepreneuriat", "feminin", "formations"]:
@@ -74,8 +66,8 @@ class TestLanguages:
 
     def test_chinese_words_are_segmented(self, engine, locales):
         home = HomePage.objects.get(locale=locales["zh-hans"], depth=2)
-        publish_page(home, "电子邮件和信用卡", "关于电子邮件和信用卡安全的说明。", "zh-decoy")
-        publish_page(home, "电信市场", "电信市场的竞争使宽带更便宜。", "zh-telecom")
+        site.publish_text_page(home, "电子邮件和信用卡", "关于电子邮件和信用卡安全的说明。", "zh-decoy")
+        site.publish_text_page(home, "电信市场", "电信市场的竞争使宽带更便宜。", "zh-telecom")
         found = titles(search("电信", "zh-hans"))
         assert "电信市场" in found
         assert "电子邮件和信用卡" not in found  # 电 and 信 apart are not the word 电信
@@ -96,7 +88,7 @@ class TestFeatures:
         assert "<mark>nurses</mark>" in body_hit.highlight.lower()
 
     def test_highlights_are_escaped(self, engine, home):
-        publish_page(home, "Markup page", "Beware <script>alert(1)</script> scripts in text", "markup")
+        site.publish_text_page(home, "Markup page", "Beware <script>alert(1)</script> scripts in text", "markup")
         hit = next(h for h in search("beware scripts", "en").hits if h.title == "Markup page")
         assert "<script>" not in hit.highlight
 
@@ -155,7 +147,7 @@ class TestPrivacyInTheIndex:
         draft = StandardPage(title="Draft canary", slug="draft-canary", live=False)
         home.add_child(instance=draft)
         draft.save_revision()
-        private = publish_page(home, "Private canary", "secret", "private-canary")
+        private = site.publish_text_page(home, "Private canary", "secret", "private-canary")
         PageViewRestriction.objects.create(page=private, restriction_type="login")
         titles_in_index = indexed_titles("en")
         assert "Draft canary" not in titles_in_index
@@ -185,7 +177,7 @@ class TestPrivacyInTheIndex:
         from home.visibility import public_pages
 
         for n in range(30):
-            page = publish_page(home, f"Restricted {n}", "x", f"restricted-{n}")
+            page = site.publish_text_page(home, f"Restricted {n}", "x", f"restricted-{n}")
             PageViewRestriction.objects.create(page=page, restriction_type="login")
         sql = str(public_pages(Page.objects.all()).query)
         assert sql.count("wagtailcore_pageviewrestriction") == 1
@@ -207,7 +199,7 @@ class TestEngineDown:
     def test_publishing_succeeds_and_missed_updates_are_applied_later(self, engine, home, settings):
         real_url = settings.SEARCH_URL
         settings.SEARCH_URL = "http://127.0.0.1:9"
-        page = publish_page(home, "Published while the engine was down", "outage", "during-outage")
+        page = site.publish_text_page(home, "Published while the engine was down", "outage", "during-outage")
         assert page.live
         assert PendingIndexUpdate.objects.filter(object_id=str(page.pk)).exists()
         settings.SEARCH_URL = real_url

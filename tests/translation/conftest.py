@@ -1,15 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
-from wagtail.models import Locale
-
-from translation_workflow.teams import translators_group_name
-
-
-@pytest.fixture
-def french_translator(django_user_model):
-    user = django_user_model.objects.create_user("amelie", "amelie@example.org", "password")  # noqa: S106
-    user.groups.add(Group.objects.get(name=translators_group_name(Locale.objects.get(language_code="fr"))))
-    return user
 
 
 @pytest.fixture
@@ -18,3 +7,17 @@ def dummy_machine_translator(settings):
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
         "OPTIONS": {},
     }
+
+
+@pytest.fixture
+def provider_at(settings):
+    """Machine translation through translation_workflow's LibreTranslate provider at `url` (a local receiver)."""
+
+    def configure(url):
+        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+            "CLASS": "translation_workflow.providers.LibreTranslator",
+            "OPTIONS": {"LIBRETRANSLATE_URL": url, "API_KEY": ""},
+        }
+        settings.MACHINE_TRANSLATION_TIMEOUT = 2
+
+    return configure

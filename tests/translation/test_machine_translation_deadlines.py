@@ -6,7 +6,6 @@ editor's request); a task that overruns is recorded as failed and retried
 with backoff by the database worker.
 """
 
-import json
 import time
 
 import pytest
@@ -16,27 +15,8 @@ from django_tasks_db.models import DBTaskResult
 
 from home import deadlines
 from tests.factories import StandardPageFactory
-from tests.receivers import Receiver
-from tests.test_background_tasks import manage
-
-
-def libretranslate(path, body):
-    """A LibreTranslate that 'translates' by upper-casing."""
-    request = json.loads(body)
-    assert path == "/translate"
-    return 200, {"translatedText": [text.upper() for text in request["q"]]}
-
-
-@pytest.fixture
-def provider_at(settings):
-    def configure(url):
-        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-            "CLASS": "translation_workflow.providers.LibreTranslator",
-            "OPTIONS": {"LIBRETRANSLATE_URL": url, "API_KEY": ""},
-        }
-        settings.MACHINE_TRANSLATION_TIMEOUT = 2
-
-    return configure
+from tests.receivers import Receiver, libretranslate
+from tests.servers import manage
 
 
 class TestOutboundDeadline:

@@ -25,19 +25,34 @@ def upload(client, translation, content, name="about.po"):
 
 @pytest.mark.django_db
 class TestPORoundTrip:
-    def test_download_translate_upload(self, admin_client):
+    @pytest.mark.parametrize("who", ["admin_user", "french_translator"])
+    def test_download_translate_upload(self, client, request, who):
+        client.force_login(request.getfixturevalue(who))
         about = AboutPage.objects.get(locale__language_code="en")
         french = translation_of(about, "fr")
-        download = admin_client.get(f"/admin/localize/translate/{french.pk}/pofile/download/")
+        download = client.get(f"/admin/localize/translate/{french.pk}/pofile/download/")
         assert download.status_code == 200
         po = polib.pofile(download.content.decode())
         entry = next(e for e in po if e.msgid == about.join_title)
         entry.msgstr = "Rejoignez-nous, depuis 2011"
-        response, text = upload(admin_client, french, str(po).encode())
+        response, text = upload(client, french, str(po).encode())
         assert response.status_code == 302
         assert "Successfully imported" in text
         french.save_target(publish=True)
         assert AboutPage.objects.get(locale__language_code="fr").join_title == "Rejoignez-nous, depuis 2011"
+
+    def test_a_translator_gets_and_gives_no_file_in_another_language(self, client, french_translator):
+        client.force_login(french_translator)
+        about = AboutPage.objects.get(locale__language_code="en")
+        arabic = translation_of(about, "ar")
+        download = client.get(f"/admin/localize/translate/{arabic.pk}/pofile/download/")
+        assert download.status_code in (302, 403) and b"msgid" not in download.content
+        po = polib.pofile(str(arabic.export_po()))
+        next(e for e in po if e.msgid == about.join_title).msgstr = "مخترق"
+        before = entries(arabic)
+        response, _text = upload(client, arabic, str(po).encode())
+        assert response.status_code in (302, 403)
+        assert entries(arabic) == before
 
     @pytest.mark.parametrize(
         "content,message",
