@@ -35,6 +35,15 @@ def test_the_api_documentation_loads_the_schema_it_links_to(client):
 
 
 @pytest.mark.django_db
+def test_the_api_documentation_speaks_the_readers_language_right_to_left_in_arabic(client):
+    docs = client.get("/api/v2/docs/", HTTP_ACCEPT_LANGUAGE="ar")
+    html = docs.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "واجهة برمجة المحتوى" in html  # "Content API"
+    assert 'data-send-label="أرسل الطلب"' in html  # the label the script puts on each form's button
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/api/v2/pages/999999/", "/documents/999999/missing.pdf", "/admin/nowhere/"])
 def test_addresses_outside_the_language_prefix_are_not_sent_to_a_language(client, path):
     response = client.get(path)

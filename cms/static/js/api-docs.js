@@ -45,7 +45,7 @@
                     form.appendChild(element("p", { class: "help" }, parameter.description));
                 }
             });
-            var button = element("button", { type: "submit", class: "button" }, "Send request");
+            var button = element("button", { type: "submit", class: "button" }, root.dataset.sendLabel);
             form.appendChild(button);
             var output = element("pre", { "aria-live": "polite", hidden: "" });
             form.addEventListener("submit", function (event) {
@@ -89,6 +89,6 @@
         .then(function (response) { return response.json(); })
         .then(render)
         .catch(function () {
-            root.textContent = "The schema could not be loaded.";
+            root.textContent = root.dataset.failedLabel;
         });
 })();
