@@ -15,7 +15,16 @@ from wagtail.coreutils import find_available_slug
 
 from home.richtext import paragraph_blocks
 
-from .recurrence import TIME_ZONE_NAMES, YEARS_ACCEPTED, check_rule, local_naive, parse_rule, usable_rule, zone
+from .recurrence import (
+    TIME_ZONE_NAMES,
+    YEARS_ACCEPTED,
+    check_rule,
+    first_occurrence,
+    local_naive,
+    parse_rule,
+    usable_rule,
+    zone,
+)
 from .rule_fields import rule_fields
 
 PRODUCT_ID = "-//Global Network of Women ICT Decision Makers//Events//EN"
@@ -82,16 +91,24 @@ def event_components(event, request=None):
         master.add("categories", [event.category.name])
     if event.organiser:
         master.add("x-organiser-name", event.organiser)
-    _add_times(master, start, end, event.all_day)
     components = [master]
 
     # A rule stored before it was validated (or straight into the database)
     # is left out, as on the event's page: the event keeps its first date and
     # the rest of the feed is still served.
     rule = _rrule_for_ics(event, tz) if event.recurrence else None
+    duration = local_naive(event.end, tz) - local_naive(event.start, tz)
+    if rule is not None:
+        # RFC 5545 counts DTSTART as an occurrence even where the rule does
+        # not match it (a start on Tuesday 1 December for "the first Wednesday
+        # of each month"), whereas the site's dates skip it: calendar apps get
+        # the series' first real date as DTSTART, so they show the same dates.
+        first = first_occurrence(usable_rule(event.recurrence, local_naive(event.start, tz)))
+        if first is not None and first != local_naive(event.start, tz):
+            start, end = first.replace(tzinfo=tz), (first + duration).replace(tzinfo=tz)
+    _add_times(master, start, end, event.all_day)
     if rule is not None:
         master.add("rrule", rule)
-        duration = local_naive(event.end, tz) - local_naive(event.start, tz)
         for override in event.occurrence_overrides.all():
             original = _original_start(event, override, tz)
             if override.status in (override.Status.EXCLUDED, override.Status.CANCELLED):
