@@ -32,12 +32,13 @@ def make_renditions():
         (Member.objects.listed().exclude(photo=None), "photo", _filters(PORTRAIT)),
     ]
     done = set()
-    for queryset, field, filters in wanted:
+    for role, (queryset, field, filters) in enumerate(wanted):
         for obj in queryset.select_related(field):
             image = getattr(obj, field)
-            if image.pk in done:
+            # One picture can serve several roles (a hero and a card), each with its own sizes.
+            if (image.pk, role) in done:
                 continue
-            done.add(image.pk)
+            done.add((image.pk, role))
             try:
                 image.get_renditions(*filters)
             except SourceImageIOError:
