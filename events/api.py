@@ -20,7 +20,7 @@ from home.parameters import (
 )
 from home.visibility import public_pages
 
-from .models import EventPage
+from .models import EventPage, occurrences_of
 
 MAX_WINDOW_DAYS = 366 * 5
 FIRST_DAY = datetime.date(2000, 1, 1)
@@ -31,13 +31,16 @@ def midnight(day):
     return datetime.datetime.combine(day, datetime.time(), datetime.UTC)
 
 
-def occurrence_json(occurrence):
+def occurrence_json(occurrence, request=None):
     event = occurrence.event
+    # With the request, Wagtail reads the site root paths once per request
+    # (the `full_url` property reads them from the shared cache each time).
+    url = event.get_full_url(request)
     return {
         "id": event.pk,
         "title": event.title,
         "summary": event.summary,
-        "url": event.full_url,
+        "url": url,
         "locale": event.locale.language_code,
         "category": event.category_detail,
         "start": (occurrence.start.date() if event.all_day else occurrence.start).isoformat(),
@@ -54,7 +57,7 @@ def occurrence_json(occurrence):
         "country": event.country.code or None,
         "online_url": event.online_url or None,
         "registration_url": event.registration_url or None,
-        "ics_url": event.full_url + "event.ics" if event.full_url else None,
+        "ics_url": url + "event.ics" if url else None,
     }
 
 
@@ -93,9 +96,18 @@ class EventsAPIView(SectionAPIView):
             events = events.filter(category__slug=category)
         if country_code := params["country"]:
             events = events.filter(country=country_code.upper())
-        occurrences = events.occurrences(start, end, include_cancelled=params["include_cancelled"] == "true")
+        # Every event in the window is read to expand and count its occurrences,
+        # though only a page of them is shown: read what an item shows, not the
+        # body or the picture (with its renditions) that pages show.
+        events = (
+            events.overlapping(start, end)
+            .defer("body")
+            .select_related("category", "locale")
+            .prefetch_related("occurrence_overrides")
+        )
+        occurrences = occurrences_of(events, start, end, include_cancelled=params["include_cancelled"] == "true")
         items, total = paginate(params, occurrences)
         return {
             "meta": {"total_count": total, "from": start.date().isoformat(), "to": end.date().isoformat()},
-            "items": [occurrence_json(o) for o in items],
+            "items": [occurrence_json(o, request) for o in items],
         }
