@@ -30,6 +30,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.images.utils import to_svg_safe_spec
 from wagtail.models import Locale, Page, ReferenceIndex, Site, get_page_models
 
+from headless.page_urls import PageUrls
 from home import locales
 from home.parameters import (
     FORMAT,
@@ -107,21 +108,22 @@ class AlternatesField(Field):
 def alternates_of(pages, request=None):
     """
     {translation key: [{"locale", "url", "id"}]} for the live, public
-    translations of `pages`. With `request`, Wagtail reads the site roots once
-    for all their URLs instead of once per page.
+    translations of `pages`. With `request`, the site roots are read once for
+    all their URLs instead of once per page.
     """
     keys = {page.translation_key for page in pages}
-    # Only what an alternate shows: a whole page row per translation costs more
-    # to build than the rest of a listing item.
+    # Only what an alternate shows, as plain values: a page object per
+    # translation costs more to build than the rest of a listing item.
     translations = (
         public_pages(Page.objects.filter(translation_key__in=keys))
-        .only("translation_key", "locale_id", "url_path")
         .order_by("translation_key")
+        .values_list("translation_key", "locale_id", "url_path", "pk")
     )
+    urls = PageUrls(request)
     found = {key: [] for key in keys}
-    for other in translations:
-        code = locales.by_id(other.locale_id).language_code
-        found[other.translation_key].append({"locale": code, "url": other.get_full_url(request), "id": other.pk})
+    for key, locale_id, url_path, pk in translations:
+        code = locales.by_id(locale_id).language_code
+        found[key].append({"locale": code, "url": urls.full_url(url_path), "id": pk})
     for items in found.values():
         items.sort(key=lambda item: item["locale"])
     return found
