@@ -38,6 +38,7 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=1, help="measure every URL this many times; report the least")
     parser.add_argument("--only", action="append", default=[], help="measure only the rows with this name")
     parser.add_argument("--profile", help="the name of one row to profile in-process")
+    parser.add_argument("--url", action="append", default=[], help="also measure this URL (name and URL alike)")
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--lines", type=int, default=60)
     return parser.parse_args()
@@ -83,6 +84,7 @@ def main():
     _pages, api, _soak = pages.corpus_urls(args)
     if args.only:
         api = [(name, url) for name, url in api if name in args.only]
+    api += [(url, url) for url in args.url]
     if args.profile:
         (url,) = [url for name, url in api if name == args.profile]
         profile(args, url)
