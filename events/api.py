@@ -1,6 +1,7 @@
 """/api/v2/events/: occurrences in a window, recurring events expanded."""
 
 import datetime
+from dataclasses import dataclass, replace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +21,8 @@ from home.parameters import (
 )
 from home.visibility import public_pages
 
-from .models import EventPage
+from . import recurrence
+from .models import EventOccurrenceOverride, EventPage
 
 MAX_WINDOW_DAYS = 366 * 5
 FIRST_DAY = datetime.date(2000, 1, 1)
@@ -31,13 +33,16 @@ def midnight(day):
     return datetime.datetime.combine(day, datetime.time(), datetime.UTC)
 
 
-def occurrence_json(occurrence):
+def occurrence_json(occurrence, request=None):
     event = occurrence.event
+    # With the request, Wagtail reads the site root paths once per request
+    # (the `full_url` property reads them from the shared cache each time).
+    url = event.get_full_url(request)
     return {
         "id": event.pk,
         "title": event.title,
         "summary": event.summary,
-        "url": event.full_url,
+        "url": url,
         "locale": event.locale.language_code,
         "category": event.category_detail,
         "start": (occurrence.start.date() if event.all_day else occurrence.start).isoformat(),
@@ -54,8 +59,45 @@ def occurrence_json(occurrence):
         "country": event.country.code or None,
         "online_url": event.online_url or None,
         "registration_url": event.registration_url or None,
-        "ics_url": event.full_url + "event.ics" if event.full_url else None,
+        "ics_url": url + "event.ics" if url else None,
     }
+
+
+@dataclass(frozen=True)
+class EventTimes:
+    """What expanding an event's occurrences and ordering them reads: not a whole page row."""
+
+    pk: int
+    title: str
+    start: datetime.datetime
+    end: datetime.datetime
+    time_zone: str
+    recurrence: str
+
+
+def occurrences_in_window(events, start, end, include_cancelled):
+    """
+    EventPageQuerySet.occurrences, for a list that shows a page of them: every
+    event in the window is read to expand and count its occurrences, so read
+    only its times; with_full_events reads the few on the page in full.
+    """
+    events = events.overlapping(start, end)
+    overrides = {}
+    for override in EventOccurrenceOverride.objects.filter(page__in=events.values("pk")):
+        overrides.setdefault(override.page_id, {})[override.occurrence_date] = override
+    found = []
+    for row in events.values_list("pk", "title", "start", "end", "time_zone", "recurrence"):
+        event = EventTimes(*row)
+        found.extend(recurrence.expand(event, start, end, overrides.get(event.pk, {}), include_cancelled))
+    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
+    return found
+
+
+def with_full_events(occurrences):
+    """The occurrences with their events read in full, in one query."""
+    ids = {occurrence.event.pk for occurrence in occurrences}
+    events = EventPage.objects.filter(pk__in=ids).defer("body").select_related("category", "locale").in_bulk()
+    return [replace(occurrence, event=events[occurrence.event.pk]) for occurrence in occurrences]
 
 
 class EventsAPIView(SectionAPIView):
@@ -93,9 +135,10 @@ class EventsAPIView(SectionAPIView):
             events = events.filter(category__slug=category)
         if country_code := params["country"]:
             events = events.filter(country=country_code.upper())
-        occurrences = events.occurrences(start, end, include_cancelled=params["include_cancelled"] == "true")
+        occurrences = occurrences_in_window(events, start, end, include_cancelled=params["include_cancelled"] == "true")
         items, total = paginate(params, occurrences)
+        items = with_full_events(items)
         return {
             "meta": {"total_count": total, "from": start.date().isoformat(), "to": end.date().isoformat()},
-            "items": [occurrence_json(o) for o in items],
+            "items": [occurrence_json(o, request) for o in items],
         }

@@ -79,11 +79,14 @@ def on_clock(value, tz):
         return value
 
 
+@functools.cache
 def zone(name):
     """
     The event's time zone. A name that is not a known zone (stored before it
     was checked, or through a route that does not validate) reads as UTC
-    rather than breaking every page that shows the event.
+    rather than breaking every page that shows the event. Kept per process:
+    ZoneInfo keeps only the last few zones it made, and reads a file from the
+    system's zone database for any other (a few hundred names at most).
     """
     return ZoneInfo(name if name in TIME_ZONE_NAMES else "UTC")
 

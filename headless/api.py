@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import CharField, Max, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.http import http_date
 from rest_framework.fields import Field
@@ -18,14 +19,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
 from wagtail import hooks
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.models import SourceImageIOError
+from wagtail.images.utils import to_svg_safe_spec
 from wagtail.models import Locale, Page, ReferenceIndex, Site, get_page_models
 
+from headless.page_urls import PageUrls
 from home import locales
 from home.parameters import (
     FORMAT,
@@ -37,6 +42,7 @@ from home.parameters import (
     Text,
     language,
 )
+from home.renditions import rendition
 from home.visibility import public_pages
 
 # Hook name under which a section names the images or documents it shows
@@ -102,15 +108,22 @@ class AlternatesField(Field):
 def alternates_of(pages, request=None):
     """
     {translation key: [{"locale", "url", "id"}]} for the live, public
-    translations of `pages`. With `request`, Wagtail reads the site roots once
-    for all their URLs instead of once per page.
+    translations of `pages`. With `request`, the site roots are read once for
+    all their URLs instead of once per page.
     """
     keys = {page.translation_key for page in pages}
-    translations = public_pages(Page.objects.filter(translation_key__in=keys)).order_by("translation_key")
+    # Only what an alternate shows, as plain values: a page object per
+    # translation costs more to build than the rest of a listing item.
+    translations = (
+        public_pages(Page.objects.filter(translation_key__in=keys))
+        .order_by("translation_key")
+        .values_list("translation_key", "locale_id", "url_path", "pk")
+    )
+    urls = PageUrls(request)
     found = {key: [] for key in keys}
-    for other in translations:
-        code = locales.by_id(other.locale_id).language_code
-        found[other.translation_key].append({"locale": code, "url": other.get_full_url(request), "id": other.pk})
+    for key, locale_id, url_path, pk in translations:
+        code = locales.by_id(locale_id).language_code
+        found[key].append({"locale": code, "url": urls.full_url(url_path), "id": pk})
     for items in found.values():
         items.sort(key=lambda item: item["locale"])
     return found
@@ -126,9 +139,56 @@ class LocaleField(Field):
         return locales.by_id(page.locale_id).language_code
 
 
+class HtmlUrlField(PageHtmlUrlField):
+    """
+    Wagtail's html_url, with the site root paths read once per request: the
+    `full_url` property reads them from the shared cache (a Redis round trip
+    in production) once per item.
+    """
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context.get("request"))
+        except NoReverseMatch:
+            return None
+
+
+class RenditionField(ImageRenditionField):
+    """
+    Wagtail's ImageRenditionField, reading a prefetched rendition without
+    writing it back to the shared cache (see home.renditions.rendition).
+    """
+
+    def to_representation(self, image):
+        filter_spec = self.filter_spec
+        if self.preserve_svg and image.is_svg():
+            filter_spec = to_svg_safe_spec(filter_spec)
+        try:
+            thumbnail = rendition(image, filter_spec)
+        except SourceImageIOError:
+            return {"error": "SourceImageIOError"}
+        return {
+            "url": thumbnail.url,
+            "full_url": thumbnail.full_url,
+            "width": thumbnail.width,
+            "height": thumbnail.height,
+            "alt": thumbnail.alt,
+        }
+
+
 class NetworkPageSerializer(PageSerializer):
     alternates = AlternatesField(read_only=True)
     locale = LocaleField(read_only=True)
+    html_url = HtmlUrlField(read_only=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            # Models declare their pictures with Wagtail's field (APIField's
+            # serializer); each serializer gets its own copy to change.
+            if type(field) is ImageRenditionField:
+                field.__class__ = RenditionField
+        return fields
 
 
 class DeclaredAPIViewSetMixin(DeclaredParametersMixin):
