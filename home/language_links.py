@@ -60,8 +60,21 @@ def page_language_links(page, request=None):
     """
     One link per language in settings.LANGUAGES for `page`: its live, public
     translation, else the deepest live, public translation of one of its
-    ancestors. One query whatever the depth.
+    ancestors. One query whatever the depth, and none while the links are in
+    the shared cache: they are kept under the page cache's translation tags,
+    which publishing, unpublishing, moving or restricting any of the pages
+    involved purges.
     """
+    if request is None:
+        return _page_language_links(page, request)
+    remainder = routed_remainder(page, request)
+    # What else the links depend on: the reader's language (is_current, the
+    # names' hints), the address they were asked from (absolute URLs, the site).
+    key = f"language-links:{page.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}:{remainder}"
+    return page_cache.remembered(key, lambda: _page_language_links(page, request, remainder))
+
+
+def _page_language_links(page, request, remainder=None):
     from home.visibility import public_pages
 
     # Ancestors' paths are prefixes of the page's own; the tree root (depth 1)
@@ -82,7 +95,8 @@ def page_language_links(page, request=None):
         if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
     page_cache.links_to_translations(page)
-    remainder = routed_remainder(page, request)
+    if remainder is None:
+        remainder = routed_remainder(page, request)
     links = []
     for code, _name in settings.LANGUAGES:
         target = best.get(code)
