@@ -60,21 +60,25 @@ def page_language_links(page, request=None):
     """
     One link per language in settings.LANGUAGES for `page`: its live, public
     translation, else the deepest live, public translation of one of its
-    ancestors. One query whatever the depth, and none while the links are in
-    the shared cache: they are kept under the page cache's translation tags,
-    which publishing, unpublishing, moving or restricting any of the pages
-    involved purges.
+    ancestors. One query whatever the depth, and none while the targets are
+    in the shared cache: they are kept under the page cache's translation
+    tags, which publishing, unpublishing, moving or restricting any of the
+    pages involved purges. The names and hints come from this process's
+    catalogues, so a deployment with new translations shows them at once.
     """
-    if request is None:
-        return _page_language_links(page, request)
     remainder = routed_remainder(page, request)
-    # What else the links depend on: the reader's language (is_current, the
-    # names' hints), the address they were asked from (absolute URLs, the site).
-    key = f"language-links:{page.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}:{remainder}"
-    return page_cache.remembered(key, lambda: _page_language_links(page, request, remainder))
+    if request is None:
+        targets = _link_targets(page, request, remainder)
+    else:
+        # The targets' addresses depend on the site asked (the host) and the
+        # routed view kept across languages (the remainder).
+        key = f"language-link-targets:{page.pk}:{request.scheme}://{request.get_host()}:{remainder}"
+        targets = page_cache.remembered(key, lambda: _link_targets(page, request, remainder))
+    return [link(code, url, request, fallback=fallback) for code, url, fallback in targets]
 
 
-def _page_language_links(page, request, remainder=None):
+def _link_targets(page, request, remainder):
+    """[(language code, url, fallback)] for page_language_links."""
     from home.visibility import public_pages
 
     # Ancestors' paths are prefixes of the page's own; the tree root (depth 1)
@@ -95,9 +99,7 @@ def _page_language_links(page, request, remainder=None):
         if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
     page_cache.links_to_translations(page)
-    if remainder is None:
-        remainder = routed_remainder(page, request)
-    links = []
+    targets = []
     for code, _name in settings.LANGUAGES:
         target = best.get(code)
         if target is None:
@@ -106,5 +108,5 @@ def _page_language_links(page, request, remainder=None):
         if url is None:
             continue
         is_translation = target.translation_key == page.translation_key
-        links.append(link(code, url + remainder if is_translation else url, request, fallback=not is_translation))
-    return links
+        targets.append((code, url + remainder if is_translation else url, not is_translation))
+    return targets
