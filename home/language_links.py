@@ -66,18 +66,21 @@ def page_language_links(page, request=None):
     pages involved purges. The names and hints come from this process's
     catalogues, so a deployment with new translations shows them at once.
     """
-    remainder = routed_remainder(page, request)
     if request is None:
-        targets = _link_targets(page, request, remainder)
+        targets = _link_targets(page, request)
     else:
-        # The targets' addresses depend on the site asked (the host) and the
-        # routed view kept across languages (the remainder).
-        key = f"language-link-targets:{page.pk}:{request.scheme}://{request.get_host()}:{remainder}"
-        targets = page_cache.remembered(key, lambda: _link_targets(page, request, remainder))
-    return [link(code, url, request, fallback=fallback) for code, url, fallback in targets]
+        # The targets' addresses depend on the site asked (the host).
+        key = f"language-link-targets:{page.pk}:{request.scheme}://{request.get_host()}"
+        targets = page_cache.remembered(key, lambda: _link_targets(page, request))
+    # A translation keeps the reader on the same routed view and query.
+    remainder = routed_remainder(page, request)
+    return [
+        link(code, url + remainder if not fallback else url, request, fallback=fallback)
+        for code, url, fallback in targets
+    ]
 
 
-def _link_targets(page, request, remainder):
+def _link_targets(page, request):
     """[(language code, url, fallback)] for page_language_links."""
     from home.visibility import public_pages
 
@@ -108,5 +111,5 @@ def _link_targets(page, request, remainder):
         if url is None:
             continue
         is_translation = target.translation_key == page.translation_key
-        targets.append((code, url + remainder if is_translation else url, not is_translation))
+        targets.append((code, url, not is_translation))
     return targets
