@@ -146,6 +146,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         page_obj.object_list = list(page_obj.object_list)
         prefetch_related_objects([*([featured] if featured else []), *page_obj.object_list], *listing_prefetch())
         return {
+            # Read once: every card's topic links start with it, and Page.url computes it on each use.
+            "index_url": self.url,
             "topic": topic,
             "featured": featured,
             "page_obj": page_obj,
@@ -401,6 +403,7 @@ class ArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # The index only lends its title and address (and the routing already has it).
         context["index"] = self.get_parent()
+        context["index_url"] = context["index"].url
         page_cache.shows_page(context["index"])
         related = self.get_related_articles()
         # This article's topics, authors and images, with those of the related cards.

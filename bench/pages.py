@@ -50,6 +50,15 @@ def parse_args():
     parser.add_argument("--index-prefix", default="bench-perf")
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--keep-index", action="store_true")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated words: measure only the URLs whose name contains one (e.g. home,events)",
+    )
+    parser.add_argument("--modes", default="cached,uncached", help="which of cached,uncached to run")
+    parser.add_argument(
+        "--no-readme", action="store_true", help="leave the README's table alone (partial or exploratory runs)"
+    )
     return parser.parse_args()
 
 
@@ -62,11 +71,12 @@ def environment(args):
         # Indexing a large corpus on a shared 2-core machine takes longer than a reader would wait.
         "SEARCH_TIMEOUT": "60",
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        "REDIS_URL": args.redis_url,
     }
 
 
-def manage(args, redis_url, *command):
-    env = {**os.environ, **environment(args), "REDIS_URL": redis_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+def manage(args, *command):
+    env = {**os.environ, **environment(args), "DJANGO_SETTINGS_MODULE": "bench.settings"}
     subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=env, check=True)  # noqa: S603
 
 
@@ -176,24 +186,29 @@ def measure(base, pid, url, count, concurrency):
 
 
 def run(args):
-    create_database(args.database)
     results = {"corpus": vars(args), "rows": []}
-    # Production settings refuse to start without a shared cache, management commands included.
+    # Production settings refuse to start without a shared cache: the
+    # benchmark's own Redis serves the set-up commands as well as the site.
     with tempfile.TemporaryDirectory() as directory, servers.redis_server(directory) as redis_url:
-        manage(args, redis_url, "migrate", "--noinput", "-v0")
+        args.redis_url = redis_url
+        create_database(args.database)
+        manage(args, "migrate", "--noinput", "-v0")
         if not args.skip_generate:
             manage(
                 args,
-                redis_url,
                 "generate_content",
                 f"--articles={args.articles}",
                 f"--events={args.events}",
                 f"--members={args.members}",
             )
-        os.environ["REDIS_URL"] = redis_url
         pages, api, soak = corpus_urls(args)
-        for mode, seconds in (("cached", "3600"), ("uncached", "0")):
-            env = {**environment(args), "REDIS_URL": redis_url, "PAGE_CACHE_SECONDS": seconds}
+        if args.only:
+            words = [word.strip().lower() for word in args.only.split(",") if word.strip()]
+            pages = [(name, url) for name, url in pages if any(word in name.lower() for word in words)]
+            api = [(name, url) for name, url in api if any(word in name.lower() for word in words)]
+        modes = [mode for mode in (("cached", "3600"), ("uncached", "0")) if mode[0] in args.modes.split(",")]
+        for mode, seconds in modes:
+            env = {**environment(args), "PAGE_CACHE_SECONDS": seconds}
             with servers.site_server(env, settings_module="bench.settings") as (base, master):
                 pid = worker_pid(master)
                 bare = measure(base, pid, "/bench/bare/", args.requests, args.concurrency)
@@ -212,7 +227,8 @@ def run(args):
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2))
     print(table(results))
-    update_readme(results)
+    if not (args.no_readme or args.only or len(modes) < 2):
+        update_readme(results)
 
 
 def update_readme(results):

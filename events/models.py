@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 
 from django.conf import settings
@@ -29,7 +30,7 @@ from home.visibility import public_pages
 from . import recurrence
 from .forms import EventPageForm
 from .ical import calendar_response
-from .listing import first_month_with_events, one_per_event
+from .listing import first_month_with_events, one_per_event, with_series_shown
 from .widgets import RecurrenceWidget
 
 UPCOMING_YEARS = 2
@@ -77,6 +78,39 @@ class EventPageQuerySet(PageQuerySet):
     def occurrences(self, start, end, include_cancelled=True):
         """Every occurrence of these events in [start, end), in time order, in a fixed number of queries."""
         return occurrences_of(self.overlapping(start, end).with_occurrence_data(), start, end, include_cancelled)
+
+    def for_expansion(self):
+        """
+        Only what expanding and ordering occurrences reads: the times, the rule,
+        the title and the changes to single occurrences. A listing expands
+        every event in its window but shows a page of them: read the rest
+        (bodies, images and their renditions) for those alone, with_events_shown.
+        """
+        return self.only(*EXPANSION_FIELDS).prefetch_related(
+            Prefetch("occurrence_overrides", queryset=EventOccurrenceOverride.objects.order_by("occurrence_date"))
+        )
+
+    def occurrence_times(self, start, end, include_cancelled=True):
+        """occurrences() from for_expansion's rows: times, order and changes, not what a card shows."""
+        return occurrences_of(self.overlapping(start, end).for_expansion(), start, end, include_cancelled)
+
+
+# Read for every event a listing expands (see EventPageQuerySet.for_expansion).
+EXPANSION_FIELDS = ("title", "locale", "start", "end", "time_zone", "all_day", "recurrence", "series_end")
+
+
+def with_events_shown(occurrences, images=True):
+    """
+    `occurrences` (expanded from for_expansion's rows) with their events read
+    in full for display, in a fixed number of queries: the page, its category
+    and, with `images`, its picture's renditions.
+    """
+    ids = {occurrence.event.pk for occurrence in occurrences}
+    events = EventPage.objects.filter(pk__in=ids).select_related("category", "image", "locale")
+    if images:
+        events = events.prefetch_related("image__renditions")
+    shown = events.in_bulk()
+    return [dataclasses.replace(occurrence, event=shown[occurrence.event.pk]) for occurrence in occurrences]
 
 
 def occurrences_of(events, start, end, include_cancelled=True):
@@ -160,9 +194,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         }
 
     def upcoming_occurrences(self, events=None):
+        """The coming occurrences' times and order (occurrence_times): with_events_shown for what is shown."""
         now = timezone.now()
         events = self.events() if events is None else events
-        return events.occurrences(now, now + datetime.timedelta(days=365 * UPCOMING_YEARS))
+        return events.occurrence_times(now, now + datetime.timedelta(days=365 * UPCOMING_YEARS))
 
     def month_link(self, upcoming=None):
         """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
@@ -180,6 +215,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         expire_when_occurrences_change(occurrences, timezone.now())
         # Each series once, at its next date: a weekly event does not fill the list.
         page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
+        page_obj.object_list = with_series_shown(page_obj.object_list)
         return self.render(
             request,
             context_overrides={
@@ -194,12 +230,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("past/", name="past")
     def past_route(self, request):
         now = timezone.now()
-        occurrences = self.filtered_events(request).occurrences(
+        occurrences = self.filtered_events(request).occurrence_times(
             datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now
         )
         expire_when_occurrences_change(occurrences, now)
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
         page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
+        page_obj.object_list = with_series_shown(page_obj.object_list)
         return self.render(
             request,
             context_overrides={

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from . import recurrence, recurrence_text
 from .ical import MAX_EXDATES_PER_EVENT, MAX_IMPORT_BYTES, MAX_IMPORT_EVENTS, CalendarImportError
 from .imports import progress, start_import
-from .models import FIRST_YEAR, CalendarImport, EventIndexPage, EventPage
+from .models import FIRST_YEAR, CalendarImport, EventIndexPage, EventPage, with_events_shown
 
 LAST_YEAR = 2100
 RULE_MAX_LENGTH = 500  # the recurrence field's max_length
@@ -51,7 +51,9 @@ def month_view(request, index):
     window_start = datetime.datetime.combine(first - datetime.timedelta(days=1), datetime.time(), datetime.UTC)
     window_end = datetime.datetime.combine(following + datetime.timedelta(days=1), datetime.time(), datetime.UTC)
     by_day = {}
-    for occurrence in index.filtered_events(request).occurrences(window_start, window_end):
+    occurrences = index.filtered_events(request).occurrence_times(window_start, window_end)
+    # The grid shows titles and links, no pictures.
+    for occurrence in with_events_shown(occurrences, images=False):
         day = occurrence.start.date()  # the date on the clock where the event happens
         if first <= day < following:
             by_day.setdefault(day, []).append(occurrence)

@@ -13,7 +13,14 @@ from home.models import HOME_PAGE_SECTIONS_HOOK
 
 from . import views
 from .listing import one_per_event
-from .models import EventCategory, EventIndexPage, EventPage, expire_when_occurrences_change, occurrences_of
+from .models import (
+    EventCategory,
+    EventIndexPage,
+    EventPage,
+    expire_when_occurrences_change,
+    occurrences_of,
+    with_events_shown,
+)
 from .templatetags.event_tags import occurrence_when
 
 
@@ -56,7 +63,7 @@ def upcoming_events(home, request):
     # three), the three soonest in the coming year: look a month ahead first,
     # which usually finds them, rather than expanding every event of the year.
     year_ahead = now + datetime.timedelta(days=365)
-    events = list(index.events().overlapping(now, year_ahead).with_occurrence_data())
+    events = list(index.events().overlapping(now, year_ahead).for_expansion())
     for end in (now + datetime.timedelta(days=31), year_ahead):
         found = occurrences_of(events, now, end, include_cancelled=False)
         occurrences = [entry.occurrence for entry in one_per_event(found)][:3]
@@ -65,6 +72,7 @@ def upcoming_events(home, request):
     expire_when_occurrences_change(occurrences, now)
     if not occurrences:
         return None
+    occurrences = with_events_shown(occurrences)
     return {
         "title": _("Upcoming events"),
         "url": index.url,

@@ -60,8 +60,28 @@ def page_language_links(page, request=None):
     """
     One link per language in settings.LANGUAGES for `page`: its live, public
     translation, else the deepest live, public translation of one of its
-    ancestors. One query whatever the depth.
+    ancestors. One query whatever the depth, and none while the targets are
+    in the shared cache: they are kept under the page cache's translation
+    tags, which publishing, unpublishing, moving or restricting any of the
+    pages involved purges. The names and hints come from this process's
+    catalogues, so a deployment with new translations shows them at once.
     """
+    if request is None:
+        targets = _link_targets(page, request)
+    else:
+        # The targets' addresses depend on the site asked (the host).
+        key = f"language-link-targets:{page.pk}:{request.scheme}://{request.get_host()}"
+        targets = page_cache.remembered(key, lambda: _link_targets(page, request))
+    # A translation keeps the reader on the same routed view and query.
+    remainder = routed_remainder(page, request)
+    return [
+        link(code, url + remainder if not fallback else url, request, fallback=fallback)
+        for code, url, fallback in targets
+    ]
+
+
+def _link_targets(page, request):
+    """[(language code, url, fallback)] for page_language_links."""
     from home.visibility import public_pages
 
     # Ancestors' paths are prefixes of the page's own; the tree root (depth 1)
@@ -82,8 +102,7 @@ def page_language_links(page, request=None):
         if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
     page_cache.links_to_translations(page)
-    remainder = routed_remainder(page, request)
-    links = []
+    targets = []
     for code, _name in settings.LANGUAGES:
         target = best.get(code)
         if target is None:
@@ -92,5 +111,5 @@ def page_language_links(page, request=None):
         if url is None:
             continue
         is_translation = target.translation_key == page.translation_key
-        links.append(link(code, url + remainder if is_translation else url, request, fallback=not is_translation))
-    return links
+        targets.append((code, url, not is_translation))
+    return targets

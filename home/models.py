@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -19,7 +20,10 @@ from .blocks import ActionLinkBlock, BodyStreamBlock, GoalBlock
 
 # Hook name under which sections (articles, events, ...) offer the home page a
 # short list of their latest items. Keeps imports pointing from the sections
-# to `home`, never back.
+# to `home`, never back. A section is kept in the shared cache per home page
+# and language under the page-cache tags and expiry it declares while it is
+# built (home.page_cache.remembered), so it must declare everything it shows
+# and must not depend on who asks.
 HOME_PAGE_SECTIONS_HOOK = "home_page_sections"
 # A section's front page lists content that answers a search better than it does:
 # the site search ranks it this much below (see search.documents).
@@ -217,9 +221,15 @@ class HomePage(BasePage):
         context["sections"] = [
             section
             for get_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)
-            if (section := get_section(self, request))
+            if (section := self.section(get_section, request))
         ]
         return context
+
+    def section(self, get_section, request):
+        """One section's items: built, or from the shared cache while nothing it declared has changed."""
+        name = f"{get_section.__module__}.{get_section.__qualname__}"
+        key = f"home-section:{self.pk}:{translation.get_language()}:{name}"
+        return page_cache.remembered(key, lambda: get_section(self, request))
 
 
 class AboutPage(BasePage):

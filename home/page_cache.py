@@ -66,6 +66,11 @@ def expires_by(moment):
         deps.expires = timestamp if deps.expires is None else min(deps.expires, timestamp)
 
 
+def _expires_at(timestamp):
+    if timestamp is not None and (deps := _current.get()) is not None:
+        deps.expires = timestamp if deps.expires is None else min(deps.expires, timestamp)
+
+
 def shows_page(page):
     """The response shows `page`'s content or links to it."""
     depends_on(f"page:{page.pk}")
@@ -88,6 +93,66 @@ def serving_page(page, request):
         shows_page(page)
         links_to_translations(page)
         depends_on(f"chrome:{page.locale_id}")
+
+
+# Parts of a page, shared between pages and kept while the page cache is off.
+
+FRAGMENT_TIMEOUT = 60 * 60
+
+
+def remembered(key, compute, timeout=FRAGMENT_TIMEOUT):
+    """
+    `compute()`, kept in the shared cache under `key` with the tags it
+    declared (shows_page, depends_on, ...) and reused until one of them is
+    purged: the same dependencies that keep a stored page right keep the part
+    right. The caller's key says everything else the value depends on (the
+    language, the address, the request's host). Its tags and expiry count
+    for the page being rendered either way.
+    """
+    key = f"{PREFIX}:part:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"
+    found = cache.get_many([key, GENERATION_KEY])
+    if (entry := found.get(key)) is not None:
+        tokens, expires, value = entry
+        current = cache.get_many([_tag_key(tag) for tag in tokens])
+        if all(current.get(_tag_key(tag)) == token for tag, token in tokens.items()) and (
+            expires is None or expires > time.time()
+        ):
+            depends_on(*tokens)
+            _expires_at(expires)
+            return value
+    outer, deps = _current.get(), _Dependencies()
+    reset = _current.set(deps)
+    try:
+        value = compute()
+    finally:
+        _current.reset(reset)
+    if outer is not None:
+        outer.tags.update(deps.tags)
+        _expires_at(deps.expires)
+    tokens = _current_tokens(deps.tags, found.get(GENERATION_KEY))
+    if tokens is not None:
+        if deps.expires is not None:
+            timeout = min(timeout, int(deps.expires - time.time()))
+        if timeout > 0:
+            cache.set(key, (tokens, deps.expires, value), timeout)
+    return value
+
+
+def _current_tokens(tags, generation):
+    """
+    {tag: token} for `tags`, or None when a purge happened since `generation`
+    was read (what was computed in between may already be stale).
+    """
+    tag_keys = [_tag_key(tag) for tag in sorted(tags)]
+    current = cache.get_many([*tag_keys, GENERATION_KEY])
+    if missing := [tag_key for tag_key in tag_keys if tag_key not in current]:
+        # Never purged (or evicted): start a token, keeping any another worker set first.
+        for tag_key in missing:
+            cache.add(tag_key, _token(), timeout=None)
+        current = cache.get_many([*tag_keys, GENERATION_KEY])
+    if current.get(GENERATION_KEY) != generation or any(tag_key not in current for tag_key in tag_keys):
+        return None
+    return {tag: current[_tag_key(tag)] for tag in tags}
 
 
 # Purging.

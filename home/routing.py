@@ -13,7 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from . import locales
+from . import locales, page_cache
 
 # Each language's home page per site root, remembered by the process and
 # checked against the database in the same query that finds the path.
@@ -21,6 +21,8 @@ _homes = {}
 
 
 def serve(request, path):
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site_for_request(request)
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = route_for_request(request, path)
     return wagtail_serve(request, path)
@@ -54,6 +56,22 @@ def route_for_request(request, path):
         return specific.route(request, components[depth:])
     except Http404:
         return None
+
+
+def site_for_request(request):
+    """
+    Wagtail's Site.find_for_request, kept in the shared cache: its query
+    (several CASE orderings) is one of the dearest parts of serving a page,
+    and sites change only when an administrator edits them (which purges
+    the "sites" tag, see home.signals).
+    """
+    host = request._get_raw_host()
+    return page_cache.remembered(f"site:{host}:{request.get_port()}", lambda: _find_site(request))
+
+
+def _find_site(request):
+    page_cache.depends_on("sites")
+    return Site._find_for_request(request)
 
 
 def _find_home(site):

@@ -2,7 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import chrome, locales, page_cache
@@ -28,6 +28,7 @@ def connect_page_cache():
     post_page_move.connect(page_moved, dispatch_uid="page-cache-moved")
     page_slug_changed.connect(page_slug_was_changed, dispatch_uid="page-cache-slug")
     page_cache.purge_on_change(PageViewRestriction, restriction_changed)
+    page_cache.purge_on_change(Site, site_changed)
     for model in (NavigationMenu, NavigationMenuItem, FooterText, FooterLink):
         page_cache.purge_on_change(model, chrome_tags)
     for model in (get_image_model(), get_document_model()):
@@ -60,6 +61,12 @@ def restriction_changed(restriction):
     # from now on Wagtail refuses anonymous readers and nothing is stored.
     page_cache.purge_page(restriction.page, subtree=True)
     return []
+
+
+def site_changed(site):
+    # Which site answers a host (home.routing.site_for_request), and every
+    # address built from a site's root.
+    return ["sites"]
 
 
 def chrome_tags(snippet):
