@@ -10,11 +10,17 @@ a Markdown table and writes bench/results/pages.json.
 
     python bench/pages.py --articles 10000 --events 2000 --members 3000
 
-Uses its own database (gnwict_bench), its own search index prefix (deleted at
-the end unless --keep-index) and a redis-server of its own.
+Uses its own database (gnwict_bench), a redis-server of its own and a search
+engine node of its own (scripts/search_engine.sh on free ports, with a heap of
+--search-heap, default 2g: the shared development node's 512 MB does not hold
+this corpus), stopped and deleted at the end, so the search rows measure the
+engine. --search-url uses an existing engine instead (its indexes, prefix
+bench-perf, are deleted at the end unless --keep-index); --search-url ""
+measures the database search.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -46,7 +52,12 @@ def parse_args():
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--soak", type=int, default=10000, help="requests across the corpus before reading RSS")
     parser.add_argument("--database", default="postgres://gnwict:gnwict@127.0.0.1:5432/gnwict_bench")
-    parser.add_argument("--search-url", default=os.environ.get("SEARCH_URL", "http://127.0.0.1:9200"))
+    parser.add_argument(
+        "--search-url",
+        default=None,
+        help="an existing engine (empty: the database search); default: start a node of the bench's own",
+    )
+    parser.add_argument("--search-heap", default="2g", help="heap of the bench's own search node (default 2g)")
     parser.add_argument("--index-prefix", default="bench-perf")
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--keep-index", action="store_true")
@@ -186,6 +197,18 @@ def measure(base, pid, url, count, concurrency):
 
 
 def run(args):
+    with contextlib.ExitStack() as stack:
+        own_node = args.search_url is None
+        if own_node:
+            print(f"bench: starting a search node of its own ({args.search_heap} heap)", flush=True)
+            args.search_url = stack.enter_context(servers.search_node(args.search_heap, "gnwict-bench"))
+            args.search_heap_used = args.search_heap
+        measure_all(args)
+        if not (own_node or args.keep_index):
+            delete_indexes(args)
+
+
+def measure_all(args):
     results = {"corpus": vars(args), "rows": []}
     # Production settings refuse to start without a shared cache: the
     # benchmark's own Redis serves the set-up commands as well as the site.
@@ -202,6 +225,7 @@ def run(args):
                 f"--members={args.members}",
             )
         pages, api, soak = corpus_urls(args)
+        index_corpus(args)
         if args.only:
             words = [word.strip().lower() for word in args.only.split(",") if word.strip()]
             pages = [(name, url) for name, url in pages if any(word in name.lower() for word in words)]
@@ -222,8 +246,6 @@ def run(args):
                     for n in range(args.soak):
                         requests.get(base + soak[n % len(soak)], timeout=60)
                     results["soak"] = {"requests": args.soak, "worker_rss_mb": rss_mb(pid)}
-    if not args.keep_index:
-        delete_indexes(args)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2))
     print(table(results))
@@ -241,11 +263,37 @@ def update_readme(results):
         header = (
             f"Corpus: {corpus['articles']} articles, {corpus['events']} events and {corpus['members']} members "
             f"in each of six languages; {corpus['requests']} requests per URL, concurrency {corpus['concurrency']}, "
-            "one gunicorn worker."
+            f"one gunicorn worker. Search rows: {search_side(corpus)}."
         )
         before, rest = text.split(start, 1)
         after = rest.split(end, 1)[1]
         readme.write_text(f"{before}{start}\n{header}\n\n{table(results)}\n{end}{after}")
+
+
+def index_corpus(args):
+    """
+    Build the site search's indexes on the engine when it holds none (a fresh
+    node, or a corpus generated with --no-index), so search rows measure it.
+    """
+    if not args.search_url:
+        return
+    from search import index
+    from search.connection import long_deadline
+
+    with long_deadline(600):
+        engine = index.client()
+        aliases = index.all_aliases()
+        indexed = all(engine.indices.exists_alias(name=name) for name in aliases)
+        if indexed and engine.count(index=",".join(aliases))["count"]:
+            return
+        print(f"bench: indexing the corpus on {args.search_url}", flush=True)
+        print(f"bench: {index.rebuild():,} documents indexed", flush=True)
+
+
+def search_side(corpus):
+    if corpus.get("search_heap_used"):
+        return f"the engine (a node of the bench's own, {corpus['search_heap_used']} heap)"
+    return f"the engine at {corpus['search_url']}" if corpus["search_url"] else "the database search"
 
 
 def delete_indexes(args):

@@ -6,7 +6,11 @@
 #   search_engine.sh run     build if needed and run in the foreground
 #   search_engine.sh build   build if needed
 # Arguments after the command (-Ename=value) are node settings, e.g. the
-# test suite's two-node cluster; SEARCH_HEAP sets the heap (default 512m).
+# test suite's two-node cluster. From the environment: SEARCH_PORT (default
+# 9200), SEARCH_HEAP (default 512m) and SEARCH_ENGINE_HOME, the node's data,
+# logs and pid file (default .search-engine/): a second node on this machine,
+# e.g. one with a bigger heap for a benchmark, sets all three (and its own
+# -Etransport.port and -Ecluster.name, so it joins no other node).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

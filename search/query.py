@@ -391,19 +391,25 @@ def popular_topics(language):
 
 
 def promotions(query, language):
-    """Editors' chosen results for this query in this language (Wagtail's search promotions)."""
-    from wagtail.contrib.search_promotions.models import Query
+    """
+    Editors' chosen results for this query in this language (Wagtail's search
+    promotions), in one query however many an editor picked: the picks whose
+    page is in this language and visible to readers.
+    """
+    from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    promoted = Query.objects.filter(query_string=query.strip().lower()).first()
-    if promoted is None:
-        return []
+    picks = (
+        SearchPromotion.objects.filter(
+            query__query_string=query.strip().lower(),
+            page__locale__language_code=language,
+            page__in=public_pages(Page.objects.all()),
+        )
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
     hits = []
-    for pick in promoted.editors_picks.select_related("page", "page__locale").order_by("sort_order"):
+    for pick in picks:
         page = pick.page
-        if page is None or page.locale.language_code != language:
-            continue
-        if not public_pages(Page.objects.filter(pk=page.pk)).exists():
-            continue
         hits.append(
             Hit(
                 kind="page",

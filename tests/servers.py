@@ -249,6 +249,26 @@ def running_servers(count, **kwargs):
 
 
 @contextlib.contextmanager
+def search_node(heap="512m", name="gnwict-node"):
+    """
+    A development OpenSearch node of its own (scripts/search_engine.sh) on
+    free ports with `heap`, its data in a temporary directory; yields its URL,
+    then stops it and deletes the data. Its own transport port and cluster
+    name keep it from joining any other node on this machine.
+    """
+    with tempfile.TemporaryDirectory(prefix=f"{name}-") as home:
+        port = free_port()
+        env = {**os.environ, "SEARCH_PORT": str(port), "SEARCH_ENGINE_HOME": home, "SEARCH_HEAP": heap}
+        script = str(ROOT / "scripts" / "search_engine.sh")
+        node_settings = [f"-Etransport.port={free_port()}", f"-Ecluster.name={name}", f"-Enode.name={name}"]
+        subprocess.run([script, "start", *node_settings], cwd=ROOT, env=env, check=True)  # noqa: S603
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            subprocess.run([script, "stop"], cwd=ROOT, env=env, check=False)  # noqa: S603
+
+
+@contextlib.contextmanager
 def site_server(environment, workers=1, settings_module="cms.settings.test", timeout=60):
     """This project under gunicorn with `environment` on top of ours; yields (base URL, master pid)."""
     port = free_port()
