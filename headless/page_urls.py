@@ -29,9 +29,7 @@ class PageUrls:
         self.root_paths = Page()._get_site_root_paths(request)
         # Several sites, or URLs without trailing slashes: Wagtail picks the
         # site or trims the path per page; ask it for each one.
-        self.per_page = len({root.site_id for root in self.root_paths}) > 1 or not getattr(
-            settings, "WAGTAIL_APPEND_SLASH", True
-        )
+        self.per_page = len({root.site_id for root in self.root_paths}) > 1 or not settings.WAGTAIL_APPEND_SLASH
         self._roots = {}
 
     def full_url(self, url_path):
