@@ -34,6 +34,8 @@ from .listing import first_month_with_events, one_per_event, with_series_shown
 from .widgets import RecurrenceWidget
 
 UPCOMING_YEARS = 2
+# Where the calendar looks first for the next month with an event (EventIndexPage.month_link).
+SOON = datetime.timedelta(days=62)
 EVENTS_PER_PAGE = 20
 FIRST_YEAR = 2000
 # What the database may hold (UTC): the accepted years on the events' own
@@ -201,7 +203,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def month_link(self, upcoming=None):
         """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
-        upcoming = self.upcoming_occurrences() if upcoming is None else upcoming
+        if upcoming is None:
+            # Pages other than the upcoming list have not expanded the whole
+            # window; the coming weeks usually hold an event, and the first
+            # one there is the first one of the window.
+            now = timezone.now()
+            events = self.events()
+            soon = first_month_with_events(events.occurrence_times(now, now + SOON), default=None)
+            if soon is not None:
+                return soon
+            upcoming = self.upcoming_occurrences(events)
         return first_month_with_events(upcoming, default=timezone.localdate().replace(day=1))
 
     def is_filtered(self, request):

@@ -71,6 +71,17 @@ def test_month_link_opens_the_next_month_with_events(client, events_index):
     assert "Autumn forum" in grid
 
 
+@pytest.mark.parametrize("days_ahead", [20, 100])
+def test_the_month_grid_links_to_the_next_month_with_events_near_or_far(client, events_index, days_ahead):
+    EventPage.objects.child_of(events_index).update(live=False)
+    when = timezone.now() + datetime.timedelta(days=days_ahead)
+    EventPageFactory(parent=events_index, title="Regional forum", start=when)
+    EventPageFactory(parent=events_index, title="Later forum", start=when + datetime.timedelta(days=200))
+    grid = client.get(events_index.url, {"month": "2030-01"}).content.decode()
+    month = when.strftime("%Y-%m")
+    assert re.search(rf'<a href="{events_index.url}\?month={month}"[^>]*>Month</a>', grid)
+
+
 ZONE = r"(?:[A-Z]{2,5}|UTC[+-]\d{2}:\d{2})"  # a letter abbreviation (Latin-script languages) or an offset from UTC
 DATE_AND_TIME = {
     # language: (date, time, separator between a date and its time)
