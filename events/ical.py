@@ -157,7 +157,7 @@ class CalendarImportError(Exception):
 
 
 # An .ics file is untrusted input: these bound what one import may ask of the
-# server (docs/events.md).
+# server (the "Calendar import" row of the README's limits table).
 MAX_EXDATES_PER_EVENT = 500
 MAX_EVENT_LENGTH = datetime.timedelta(days=366)
 # Every control character but tab and line breaks (PostgreSQL refuses NUL).
