@@ -10,6 +10,7 @@ import threading
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import close_old_connections, connections
 from django.utils import timezone
 from django_tasks import task
@@ -25,9 +26,17 @@ CATCH_UP_KEY = "search:catch-up-scheduled"
 def sync_search_documents(model_label, pks):
     """Bring the documents of these objects in line with the database (index or delete)."""
     model = apps.get_model(model_label)
-    objects = list(model._default_manager.filter(pk__in=pks))
-    index.sync_objects([getattr(obj, "specific", obj) for obj in objects])
+    objects = [_specific(obj) for obj in model._default_manager.filter(pk__in=pks)]
+    index.sync_objects([obj for obj in objects if obj is not None])
     index.apply_pending()
+
+
+def _specific(obj):
+    """The object as its own type, or None for a page whose deletion is under way (its removal is queued apart)."""
+    try:
+        return getattr(obj, "specific", obj)
+    except ObjectDoesNotExist:
+        return None
 
 
 @task()
