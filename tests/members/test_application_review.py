@@ -11,20 +11,11 @@ from django.core import mail
 from django.core.cache import cache
 
 from members.models import Member, MembershipApplication
+from tests.members.test_join import application
 
 pytestmark = pytest.mark.django_db
 
-APPLICATION = {
-    "full_name": "Ines Ferreira",
-    "position": "Head of Spectrum",
-    "organisation": "Sample Regulator",
-    "sector": "regulator",
-    "country": "PT",
-    "email": "ines@applicant.example.org",
-    "motivation": "I lead spectrum policy and want to share experience with peers across the world.",
-    "consent": "on",
-    "website": "",
-}
+APPLICATION = application()
 
 
 @pytest.fixture(autouse=True)
