@@ -12,6 +12,7 @@ from django.apps import apps
 FIELDS = (
     "pk",
     "title",
+    "slug",
     "locale_id",
     "start",
     "end",
