@@ -224,11 +224,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def month_link(self, series=None):
         """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
+        if series is not None:
+            return self._first_month(series)
+        # Pages other than the unfiltered upcoming list share it until an
+        # event of the calendar changes or the first date ends.
+        return page_cache.remembered(
+            f"events:month-link:{self.pk}", lambda: self._first_month(self.upcoming_series(stop_hint=0))
+        )
+
+    def _first_month(self, series):
+        # The first events of the upcoming list usually tell; only when they
+        # cannot (all cancelled) is the whole window expanded.
+        now = timezone.now()
         this_month = timezone.localdate().replace(day=1)
-        # The first events of the upcoming list (`series`, when it is the
-        # unfiltered list) usually tell; only when they cannot (all cancelled)
-        # is the whole window expanded.
-        series = self.upcoming_series(stop_hint=0) if series is None else series
+        expire_at_end_of_month(now)
+        if soonest := series.soonest_change():
+            page_cache.expires_by(soonest)
         try:
             first = series.first_date()
         except LookupError:
