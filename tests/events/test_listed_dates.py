@@ -153,3 +153,20 @@ def test_the_data_migration_fills_the_stored_dates_of_existing_events(events_ind
         listed_start, listed_from, listed_until = stored(event)
         assert listed_start == expected[event.pk]
         assert listed_from <= timezone.now() < listed_until
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_month_grid_links_each_date_to_its_event_in_the_readers_language(
+    client, events_index, side_event, locales, language
+):
+    event = side_event if language == "en" else side_event.get_translation_or_none(locales[language])
+    if event is None:
+        event = side_event.copy_for_translation(locales[language])
+        event.save_revision().publish()
+    index = events_index.get_translation(locales[language])
+    month = side_event.start.astimezone(side_event.zone).strftime("%Y-%m")
+    content = client.get(index.url, {"month": month}).content.decode()
+    grid = re.search(r'<table class="month-grid".*?</table>', content, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)">', grid)
+    assert event.url in links
+    assert all(link.startswith(index.url) for link in links)
