@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -200,16 +200,25 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def filter_context(self, request):
         page_cache.depends_on("event-categories")
         expire_at_end_of_month(timezone.now())
-        categories = EventCategory.objects.filter(locale=locales.active())
-        # Distinct in the database rather than one model instance per event.
-        codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
-        countries = sorted_by_name((code, country_name(code)) for code in codes)
+        # Shared by the calendar's pages in a language until a category or an
+        # event of the calendar changes.
+        categories, countries = page_cache.remembered(
+            f"events:filters:{self.pk}:{translation.get_language()}", self.filter_choices
+        )
         return {
             "categories": categories,
             "countries": countries,
             "selected_category": request.GET.get("category", ""),
             "selected_country": request.GET.get("country", "").upper(),
         }
+
+    def filter_choices(self):
+        """The categories of the reader's language and the countries of the calendar's events, by name."""
+        page_cache.depends_on("event-categories")
+        categories = list(EventCategory.objects.filter(locale=locales.active()))
+        # Distinct in the database rather than one model instance per event.
+        codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
+        return categories, sorted_by_name((code, country_name(code)) for code in codes)
 
     def upcoming_occurrences(self, events=None):
         """The coming occurrences' times and order (occurrence_times): with_events_shown for what is shown."""
