@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.utils import timezone
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -31,11 +33,12 @@ from . import recurrence
 from .forms import EventPageForm
 from .ical import calendar_response
 from .listing import first_month_with_events, one_per_event, with_series_shown
+from .times import changes_of, read_times
+from .upcoming import UpcomingSeries, listed_at
 from .widgets import RecurrenceWidget
 
 UPCOMING_YEARS = 2
-# Where the calendar looks first for the next month with an event (EventIndexPage.month_link).
-SOON = datetime.timedelta(days=62)
+UPCOMING_WINDOW = datetime.timedelta(days=365 * UPCOMING_YEARS)
 EVENTS_PER_PAGE = 20
 FIRST_YEAR = 2000
 # What the database may hold (UTC): the accepted years on the events' own
@@ -93,17 +96,29 @@ class EventPageQuerySet(PageQuerySet):
         )
 
     def occurrence_times(self, start, end, include_cancelled=True):
-        """occurrences() from for_expansion's rows: times, order and changes, not what a card shows."""
-        return occurrences_of(self.overlapping(start, end).for_expansion(), start, end, include_cancelled)
+        """occurrences() from plain rows (events.times): times, order and changes, not what a card shows."""
+        return occurrences_of(read_times(self.overlapping(start, end)), start, end, include_cancelled)
 
 
 # Read for every event a listing expands (see EventPageQuerySet.for_expansion).
-EXPANSION_FIELDS = ("title", "locale", "start", "end", "time_zone", "all_day", "recurrence", "series_end")
+EXPANSION_FIELDS = (
+    "title",
+    "locale",
+    "start",
+    "end",
+    "time_zone",
+    "all_day",
+    "recurrence",
+    "series_end",
+    "listed_start",
+    "listed_from",
+    "listed_until",
+)
 
 
 def with_events_shown(occurrences, images=True):
     """
-    `occurrences` (expanded from for_expansion's rows) with their events read
+    `occurrences` (expanded from read_times' rows) with their events read
     in full for display, in a fixed number of queries: the page, its category
     and, with `images`, its picture's renditions.
     """
@@ -117,12 +132,13 @@ def with_events_shown(occurrences, images=True):
 
 def occurrences_of(events, start, end, include_cancelled=True):
     """
-    Every occurrence in [start, end) of `events` (read with_occurrence_data),
-    in time order: expanding already-read events again costs no query.
+    Every occurrence in [start, end) of `events` (read with_occurrence_data,
+    or by read_times), in time order: expanding already-read events again
+    costs no query.
     """
     found = []
     for event in events:
-        overrides = {o.occurrence_date: o for o in event.occurrence_overrides.all()}
+        overrides = changes_of(event)
         found.extend(recurrence.expand(event, start, end, overrides, include_cancelled))
     found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
     return found
@@ -184,10 +200,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def filter_context(self, request):
         page_cache.depends_on("event-categories")
         expire_at_end_of_month(timezone.now())
-        categories = EventCategory.objects.filter(locale=locales.active())
-        # Distinct in the database rather than one model instance per event.
-        codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
-        countries = sorted_by_name((code, country_name(code)) for code in codes)
+        # Shared by the calendar's pages in a language until a category or an
+        # event of the calendar changes.
+        categories, countries = page_cache.remembered(
+            f"events:filters:{self.pk}:{translation.get_language()}", self.filter_choices
+        )
         return {
             "categories": categories,
             "countries": countries,
@@ -195,25 +212,57 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             "selected_country": request.GET.get("country", "").upper(),
         }
 
+    def filter_choices(self):
+        """The categories of the reader's language and the countries of the calendar's events, by name."""
+        page_cache.depends_on("event-categories")
+        categories = list(EventCategory.objects.filter(locale=locales.active()))
+        # Distinct in the database rather than one model instance per event.
+        codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
+        return categories, sorted_by_name((code, country_name(code)) for code in codes)
+
     def upcoming_occurrences(self, events=None):
         """The coming occurrences' times and order (occurrence_times): with_events_shown for what is shown."""
         now = timezone.now()
         events = self.events() if events is None else events
-        return events.occurrence_times(now, now + datetime.timedelta(days=365 * UPCOMING_YEARS))
+        return events.occurrence_times(now, now + UPCOMING_WINDOW)
 
-    def month_link(self, upcoming=None):
+    def upcoming_series(self, events=None, stop_hint=EVENTS_PER_PAGE):
+        """The upcoming list, each series once (events.upcoming): read as far as `stop_hint` in one query."""
+        events = self.events() if events is None else events
+        return UpcomingSeries(events, timezone.now(), UPCOMING_WINDOW, stop_hint)
+
+    def month_link(self, series=None):
         """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
-        if upcoming is None:
-            # Pages other than the upcoming list have not expanded the whole
-            # window; the coming weeks usually hold an event, and the first
-            # one there is the first one of the window.
-            now = timezone.now()
-            events = self.events()
-            soon = first_month_with_events(events.occurrence_times(now, now + SOON), default=None)
-            if soon is not None:
-                return soon
-            upcoming = self.upcoming_occurrences(events)
-        return first_month_with_events(upcoming, default=timezone.localdate().replace(day=1))
+        if series is not None:
+            return self._first_month(series)
+        # Pages other than the unfiltered upcoming list share it until an
+        # event of the calendar changes or the first date ends.
+        return page_cache.remembered(
+            f"events:month-link:{self.pk}", lambda: self._first_month(self.upcoming_series(stop_hint=0))
+        )
+
+    def _first_month(self, series):
+        # The first events of the upcoming list usually tell; only when they
+        # cannot (all cancelled) is the whole window expanded.
+        now = timezone.now()
+        this_month = timezone.localdate().replace(day=1)
+        expire_at_end_of_month(now)
+        if soonest := series.soonest_change():
+            page_cache.expires_by(soonest)
+        try:
+            first = series.first_date()
+        except LookupError:
+            return first_month_with_events(self.upcoming_occurrences(), default=this_month)
+        return first.date().replace(day=1) if first is not None else this_month
+
+    @staticmethod
+    def page_end(request):
+        """Where the page of the list that ?page= asks for ends (the first page for anything but a number)."""
+        try:
+            number = int(request.GET.get("page", 1))
+        except ValueError:
+            number = 1
+        return max(1, min(number, 10**6)) * EVENTS_PER_PAGE
 
     def is_filtered(self, request):
         return bool(request.GET.get("category", "").strip() or request.GET.get("country", "").strip())
@@ -222,18 +271,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def upcoming_route(self, request):
         if "month" in request.GET:
             return import_string(self.month_view)(request, self)
-        occurrences = self.upcoming_occurrences(self.filtered_events(request))
-        expire_when_occurrences_change(occurrences, timezone.now())
         # Each series once, at its next date: a weekly event does not fill the list.
-        page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
+        series = self.upcoming_series(self.filtered_events(request), stop_hint=self.page_end(request))
+        page_obj = self.paginate(request, series, EVENTS_PER_PAGE)
         page_obj.object_list = with_series_shown(page_obj.object_list)
+        if soonest := series.soonest_change():
+            page_cache.expires_by(soonest)
         return self.render(
             request,
             context_overrides={
                 "view": "upcoming",
                 "page_obj": page_obj,
                 "entries": page_obj.object_list,
-                "month_link": self.month_link(None if self.is_filtered(request) else occurrences),
+                "month_link": self.month_link(None if self.is_filtered(request) else series),
                 **self.filter_context(request),
             },
         )
@@ -320,6 +370,10 @@ class EventPage(BasePage):
         ),
     )
     series_end = models.DateTimeField(_("end of the series"), null=True, blank=True, editable=False)
+    # Where the upcoming list places the event, and when that holds (events.upcoming).
+    listed_start = models.DateTimeField(_("listed at"), null=True, blank=True, editable=False)
+    listed_from = models.DateTimeField(_("listed at, from"), null=True, blank=True, editable=False)
+    listed_until = models.DateTimeField(_("listed at, until"), null=True, blank=True, editable=False)
 
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -486,7 +540,20 @@ class EventPage(BasePage):
 
     def save(self, *args, **kwargs):
         self.series_end = recurrence.series_end(self) if self.start and self.end else None
+        self.set_listed_at()
         super().save(*args, **kwargs)
+
+    def set_listed_at(self, overrides=None):
+        """Where the upcoming list places this event from now on (events.upcoming), with these changes to dates."""
+        if not (self.start and self.end):
+            self.listed_start = self.listed_from = self.listed_until = None
+            return
+        if overrides is None:
+            # The changes as edited (in memory until the page is saved), else as stored.
+            overrides = {o.occurrence_date: o for o in self.occurrence_overrides.all()}
+        self.listed_start, self.listed_from, self.listed_until = listed_at(
+            self, timezone.now(), UPCOMING_WINDOW, overrides
+        )
 
     def occurrences_between(self, start, end, include_cancelled=True):
         return recurrence.expand(self, start, end, include_cancelled=include_cancelled)
@@ -642,6 +709,19 @@ class EventOccurrenceOverride(TranslatableMixin, Orderable):
         super().clean()
         if self.status == self.Status.MOVED and not self.new_date:
             raise ValidationError({"new_date": _("Say which date the occurrence moves to.")})
+
+
+@receiver([post_save, post_delete], sender=EventOccurrenceOverride)
+def relist_event(sender, instance, raw=False, **kwargs):
+    """A date changed on its own (an import, a script) can move its event in the upcoming list."""
+    if raw:
+        return
+    event = EventPage.objects.filter(pk=instance.page_id).for_expansion().first()
+    if event is not None:
+        event.set_listed_at()
+        EventPage.objects.filter(pk=event.pk).update(
+            listed_start=event.listed_start, listed_from=event.listed_from, listed_until=event.listed_until
+        )
 
 
 class CalendarImport(models.Model):

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from . import recurrence, recurrence_text
 from .ical import MAX_EXDATES_PER_EVENT, MAX_IMPORT_BYTES, MAX_IMPORT_EVENTS, CalendarImportError
 from .imports import progress, start_import
-from .models import FIRST_YEAR, CalendarImport, EventIndexPage, EventPage, with_events_shown
+from .models import FIRST_YEAR, CalendarImport, EventIndexPage, EventPage
 
 LAST_YEAR = 2100
 RULE_MAX_LENGTH = 500  # the recurrence field's max_length
@@ -52,8 +52,12 @@ def month_view(request, index):
     window_end = datetime.datetime.combine(following + datetime.timedelta(days=1), datetime.time(), datetime.UTC)
     by_day = {}
     occurrences = index.filtered_events(request).occurrence_times(window_start, window_end)
-    # The grid shows titles and links, no pictures.
-    for occurrence in with_events_shown(occurrences, images=False):
+    # The grid shows titles and links: the plain rows the dates were expanded
+    # from have the titles, and each event is a child of the calendar, at its
+    # address plus the event's slug. No page is read.
+    index_url = index.get_url(request)
+    for occurrence in occurrences:
+        occurrence.event.url = f"{index_url}{occurrence.event.slug}/"
         day = occurrence.start.date()  # the date on the clock where the event happens
         if first <= day < following:
             by_day.setdefault(day, []).append(occurrence)

@@ -22,6 +22,7 @@ from .models import (
     with_events_shown,
 )
 from .templatetags.event_tags import occurrence_when
+from .times import read_times
 
 
 class EventCategoryViewSet(SnippetViewSet):
@@ -63,7 +64,7 @@ def upcoming_events(home, request):
     # three), the three soonest in the coming year: look a month ahead first,
     # which usually finds them, rather than expanding every event of the year.
     year_ahead = now + datetime.timedelta(days=365)
-    events = list(index.events().overlapping(now, year_ahead).for_expansion())
+    events = read_times(index.events().overlapping(now, year_ahead))
     for end in (now + datetime.timedelta(days=31), year_ahead):
         found = occurrences_of(events, now, end, include_cancelled=False)
         occurrences = [entry.occurrence for entry in one_per_event(found)][:3]

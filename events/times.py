@@ -1,0 +1,55 @@
+"""
+Events read for expansion as plain rows: the times, the rule and the changes
+to single dates. A listing expands many events and shows a few; making a
+Wagtail page instance (a ClusterableModel, which looks up its child
+relations on creation) costs many times more than the expansion itself, so
+pages are read only for the events shown (events.models.with_events_shown).
+"""
+
+from django.apps import apps
+
+# What expanding and ordering occurrences reads.
+FIELDS = (
+    "pk",
+    "title",
+    "slug",
+    "locale_id",
+    "start",
+    "end",
+    "time_zone",
+    "all_day",
+    "recurrence",
+    "series_end",
+    "listed_start",
+    "listed_from",
+    "listed_until",
+)
+
+
+class EventTimes:
+    """One event's row (FIELDS and any annotations), with `overrides`: its changes by the date they change."""
+
+    def __init__(self, row, overrides):
+        self.__dict__.update(row)
+        self.overrides = overrides
+
+    def __repr__(self):
+        return f"<EventTimes {self.pk}: {self.title}>"
+
+
+def read_times(queryset, *annotations):
+    """The events of `queryset` (in its order) as EventTimes, in two queries (one when there are none)."""
+    rows = list(queryset.values(*FIELDS, *annotations))
+    overrides = {row["pk"]: {} for row in rows}
+    if rows:
+        changes = apps.get_model("events", "EventOccurrenceOverride").objects.filter(page_id__in=overrides)
+        for change in changes.order_by("occurrence_date"):
+            overrides[change.page_id][change.occurrence_date] = change
+    return [EventTimes(row, overrides[row["pk"]]) for row in rows]
+
+
+def changes_of(event):
+    """The changes to single dates of an event read by read_times or as a page."""
+    if isinstance(event, EventTimes):
+        return event.overrides
+    return {change.occurrence_date: change for change in event.occurrence_overrides.all()}
