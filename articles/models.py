@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
@@ -32,6 +33,7 @@ from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
+from .cards import article_cards
 from .feeds import ArticleAtomFeed, ArticleRssFeed
 
 ARTICLES_PER_PAGE = 12
@@ -144,15 +146,22 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 articles = articles.exclude(pk=featured.pk)
         page_obj = self.paginate(request, articles, ARTICLES_PER_PAGE)
         page_obj.object_list = list(page_obj.object_list)
-        prefetch_related_objects([*([featured] if featured else []), *page_obj.object_list], *listing_prefetch())
+        # Read once: every card's topic links start with it, and Page.url computes it on each use.
+        index_url = self.url
+        locale = locales.active()
+        topics = TopicLabel.objects.labels_for(locale)
+        cards = {"request": request, "topics": topics, "topics_locale_id": locale.pk, "index_url": index_url}
         return {
-            # Read once: every card's topic links start with it, and Page.url computes it on each use.
-            "index_url": self.url,
+            "index_url": index_url,
             "topic": topic,
             "featured": featured,
+            "featured_card": article_cards(articles=[featured], featured=True, heading_level=2, **cards)[0]
+            if featured
+            else None,
             "page_obj": page_obj,
             "articles": page_obj.object_list,
-            "topics": TopicLabel.objects.labels_for(locales.active()),
+            "cards": article_cards(articles=page_obj.object_list, heading_level=2, **cards),
+            "topics": topics,
             "all_topics": Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
             .distinct()
             .order_by("name"),
@@ -353,6 +362,9 @@ class ArticlePage(BasePage):
                 if article.locale_id == self.locale_id or (article.linked and article.translation_key not in by_key):
                     by_key[article.translation_key] = article
             related = list(by_key.values())[:limit]
+            for article in chosen:
+                # A translation published in the reader's language takes the chosen one's place.
+                page_cache.links_to_translations(article)
         else:
             own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
             related = list(
@@ -405,15 +417,35 @@ class ArticlePage(BasePage):
         context["index"] = self.get_parent()
         context["index_url"] = context["index"].url
         page_cache.shows_page(context["index"])
-        related = self.get_related_articles()
-        # This article's topics, authors and images, with those of the related cards.
-        prefetch_related_objects([self, *related], *listing_prefetch())
+        # This article's topics, authors and images.
+        prefetch_related_objects([self], *listing_prefetch())
         share_member_directories([self])
-        # A newly published article sharing a topic may become related.
-        page_cache.depends_on(*self.page_cache_purge_tags())
-        context["related_articles"] = related
         context["topic_labels"] = self.topic_labels
+        context["related_cards"] = self.related_cards(request, context["index_url"])
         return context
+
+    def related_cards(self, request, index_url):
+        """
+        The related articles' cards, kept in the shared cache: choosing them
+        takes the heaviest queries of the page, and their answer changes only
+        when this article, one of those shown, a translation of one chosen or
+        an article sharing a topic is published or withdrawn.
+        """
+
+        def choose_and_render():
+            page_cache.shows_page(self)
+            # A newly published article sharing a topic may become related.
+            page_cache.depends_on(*self.page_cache_purge_tags())
+            return article_cards(
+                request,
+                self.get_related_articles(),
+                topics=self.topic_labels,
+                topics_locale_id=self.locale_id,
+                index_url=index_url,
+            )
+
+        key = f"related-articles:{self.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}"
+        return page_cache.remembered(f"{key}:{index_url}", choose_and_render)
 
 
 class ArticleAuthor(TranslatableMixin, Orderable):

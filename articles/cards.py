@@ -1,0 +1,51 @@
+"""
+Article cards (articles/includes/article_card.html), each kept as a part in
+the shared cache (home.page_cache.remembered_many) and fetched for a whole
+listing at once.
+
+A card costs more to render than anything else on a listing page (a
+picture's renditions, the byline, topic links and the article's address),
+and the same card appears on the In Focus pages, topic archives and beside
+related articles. It is stored under the tags its article declares
+(`page:<pk>`, purged when the article is published, unpublished, moved,
+restricted or its picture changes; `topics`, purged when any topic or label
+changes), and its key names everything else it shows: the language, the
+site asked, the index's address that topic links start with, the topic
+labels' language and the card's variant. Only the articles whose cards are
+missing have their topics, authors and renditions read.
+"""
+
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from home import page_cache
+
+TEMPLATE = "articles/includes/article_card.html"
+
+
+def article_cards(request, articles, *, topics, topics_locale_id, index_url, heading_level=3, featured=False):
+    """[card HTML] for `articles`, in their order."""
+    from .models import listing_prefetch
+
+    variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{index_url}"
+    variant += f":{topics_locale_id}:{heading_level}:{int(featured)}"
+    items = {f"article-card:{article.pk}:{variant}": article for article in articles}
+
+    def prepare(missing):
+        prefetch_related_objects(missing, *listing_prefetch())
+
+    def render(article):
+        page_cache.shows_page(article)
+        page_cache.depends_on("topics")
+        context = {
+            "article": article,
+            "featured": featured,
+            "heading_level": heading_level,
+            "topics": topics,
+            "index_url": index_url,
+        }
+        return render_to_string(TEMPLATE, context, request=request)
+
+    cards = page_cache.remembered_many(items, render, prepare=prepare)
+    return [cards[key] for key in items]
