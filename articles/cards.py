@@ -20,22 +20,35 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from home import page_cache
+from home.visibility import public_pages
 
 TEMPLATE = "articles/includes/article_card.html"
 
 
 def article_cards(request, articles, *, topics, topics_locale_id, index_url, heading_level=3, featured=False):
-    """[card HTML] for `articles`, in their order."""
-    from .models import listing_prefetch
+    """[card HTML] for `articles` (pages or their ids), in their order."""
+    from .models import ArticlePage, listing_prefetch
 
     variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{index_url}"
     variant += f":{topics_locale_id}:{heading_level}:{int(featured)}"
-    items = {f"article-card:{article.pk}:{variant}": article for article in articles}
+    items = {f"article-card:{getattr(article, 'pk', article)}:{variant}": article for article in articles}
+
+    loaded = {}
 
     def prepare(missing):
-        prefetch_related_objects(missing, *listing_prefetch())
+        # Listings keep only the ids of the articles they show: read those whose cards are missing.
+        if ids := [article for article in missing if isinstance(article, int)]:
+            rows = public_pages(ArticlePage.objects.filter(pk__in=ids)).select_related("hero_image", "locale")
+            loaded.update((article.pk, article) for article in rows)
+        objects = [loaded.get(article) if isinstance(article, int) else article for article in missing]
+        prefetch_related_objects([article for article in objects if article is not None], *listing_prefetch())
 
     def render(article):
+        if isinstance(article, int) and article not in loaded:
+            # Withdrawn since the listing was read (whose entry that purged too).
+            page_cache.depends_on(f"page:{article}")
+            return ""
+        article = loaded.get(article, article)
         page_cache.shows_page(article)
         page_cache.depends_on("topics")
         context = {

@@ -3,6 +3,8 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
@@ -133,19 +135,22 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def listing_context(self, request, topic=None):
         """The articles to show: newest first, 12 a page, the featured one on top of page one."""
-        # Rows first, then every card's topics, authors and images in one go.
-        articles = self.articles().prefetch_related(None)
-        if topic is not None:
-            articles = articles.filter(tags=topic)
-        featured = None
-        if topic is None and request.GET.get("page", "1") in ("", "1"):
-            if self.featured_article_id:
-                featured = articles.filter(pk=self.featured_article_id).first()
-            featured = featured or articles.first()
-            if featured is not None:
-                articles = articles.exclude(pk=featured.pk)
-        page_obj = self.paginate(request, articles, ARTICLES_PER_PAGE)
-        page_obj.object_list = list(page_obj.object_list)
+        # Which articles a page shows, and how many there are, are kept in
+        # the shared cache until a child of this index (or the index) is
+        # published or withdrawn; each card is kept on its own (articles.cards).
+        with_featured = topic is None and request.GET.get("page", "1") in ("", "1")
+        key = f"in-focus-listing:{self.pk}:{topic.pk if topic else ''}:{int(with_featured)}"
+        featured, count = page_cache.remembered(key, lambda: self._featured_and_count(topic, with_featured))
+        paginator = Paginator([], ARTICLES_PER_PAGE)
+        paginator.count = count
+        try:
+            number = paginator.validate_number(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            number = 1
+        except EmptyPage:
+            number = paginator.num_pages
+        shown = page_cache.remembered(f"{key}:{number}", lambda: self._page_of_articles(topic, featured, number))
+        page_obj = PaginatorPage(shown, number, paginator)
         # Read once: every card's topic links start with it, and Page.url computes it on each use.
         index_url = self.url
         locale = locales.active()
@@ -154,18 +159,46 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         return {
             "index_url": index_url,
             "topic": topic,
-            "featured": featured,
             "featured_card": article_cards(articles=[featured], featured=True, heading_level=2, **cards)[0]
             if featured
             else None,
             "page_obj": page_obj,
-            "articles": page_obj.object_list,
-            "cards": article_cards(articles=page_obj.object_list, heading_level=2, **cards),
+            "cards": article_cards(articles=shown, heading_level=2, **cards),
             "topics": topics,
-            "all_topics": Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
-            .distinct()
-            .order_by("name"),
+            "all_topics": page_cache.remembered(f"in-focus-topics:{self.pk}", self._topics_used),
         }
+
+    def _listing(self, topic):
+        articles = public_pages(ArticlePage.objects.child_of(self)).newest_first()
+        page_cache.lists_children(self)
+        return articles if topic is None else articles.filter(tags=topic)
+
+    def _featured_and_count(self, topic, with_featured):
+        """(the featured article's id or None, how many articles the pages list besides it)."""
+        page_cache.shows_page(self)
+        articles = self._listing(topic).values_list("pk", flat=True)
+        featured = None
+        if with_featured:
+            if self.featured_article_id:
+                featured = articles.filter(pk=self.featured_article_id).first()
+            featured = featured or articles.first()
+        count = articles.count()
+        return featured, count - 1 if featured else count
+
+    def _page_of_articles(self, topic, featured, number):
+        articles = self._listing(topic).values_list("pk", flat=True)
+        if featured:
+            articles = articles.exclude(pk=featured)
+        start = (number - 1) * ARTICLES_PER_PAGE
+        return list(articles[start : start + ARTICLES_PER_PAGE])
+
+    def _topics_used(self):
+        page_cache.depends_on("topics")
+        return list(
+            Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
+            .distinct()
+            .order_by("name")
+        )
 
     @path("")
     def index_route(self, request):
