@@ -67,7 +67,9 @@ def listing_prefetch():
     """What a card or an article page shows besides the page's own row."""
     return [
         "hero_image__renditions",
-        "tags",
+        # Into a list (ArticlePage.topic_tags): prefetching into the taggit
+        # manager builds a query object per article to hold the result.
+        Prefetch("tags", to_attr="prefetched_tags"),
         Prefetch(
             "authors",
             queryset=(
@@ -349,7 +351,17 @@ class ArticlePage(BasePage):
     @property
     def topics(self):
         labels = self.topic_labels
-        return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.tags.all()]
+        return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.topic_tags]
+
+    @property
+    def topic_tags(self):
+        """
+        `tags.all()`, from the list `listing_prefetch` read where there is
+        one: the taggit manager builds a query object on every call, even
+        for tags it has prefetched.
+        """
+        prefetched = getattr(self, "prefetched_tags", None)
+        return prefetched if prefetched is not None else list(self.tags.all())
 
     @cached_property
     def topic_labels(self):
@@ -366,7 +378,7 @@ class ArticlePage(BasePage):
 
     def page_cache_purge_tags(self):
         # Other articles pick related articles by shared topic.
-        return [f"topic:{tag.pk}" for tag in self.tags.all()]
+        return [f"topic:{tag.pk}" for tag in self.topic_tags]
 
     def get_related_articles(self, limit=3):
         """
