@@ -25,8 +25,14 @@ from home.visibility import public_pages
 TEMPLATE = "articles/includes/article_card.html"
 
 
-def article_cards(request, articles, *, topics, topics_locale_id, index_url, heading_level=3, featured=False):
-    """[card HTML] for `articles` (pages or their ids), in their order."""
+def article_cards(
+    request, articles, *, topics, topics_locale_id, index_url, heading_level=3, featured=False, prefetch_with=()
+):
+    """
+    [card HTML] for `articles` (pages or their ids), in their order.
+    `prefetch_with`: pages that need what a card reads, read in the same
+    queries when some card has to be rendered.
+    """
     from .models import ArticlePage, listing_prefetch
 
     variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{index_url}"
@@ -41,7 +47,8 @@ def article_cards(request, articles, *, topics, topics_locale_id, index_url, hea
             rows = public_pages(ArticlePage.objects.filter(pk__in=ids)).select_related("hero_image", "locale")
             loaded.update((article.pk, article) for article in rows)
         objects = [loaded.get(article) if isinstance(article, int) else article for article in missing]
-        prefetch_related_objects([article for article in objects if article is not None], *listing_prefetch())
+        objects = [article for article in [*objects, *prefetch_with] if article is not None]
+        prefetch_related_objects(objects, *listing_prefetch())
 
     def render(article):
         if isinstance(article, int) and article not in loaded:

@@ -462,11 +462,12 @@ class ArticlePage(BasePage):
         context["index"] = self.get_parent()
         context["index_url"] = context["index"].url
         page_cache.shows_page(context["index"])
-        # This article's topics, authors and images.
-        prefetch_related_objects([self], *listing_prefetch())
+        context["related_cards"] = self.related_cards(request, context["index_url"])
+        # This article's topics, authors and images (read with the related cards' when they were rendered).
+        if getattr(self, "prefetched_tags", None) is None:
+            prefetch_related_objects([self], *listing_prefetch())
         share_member_directories([self])
         context["topic_labels"] = self.topic_labels
-        context["related_cards"] = self.related_cards(request, context["index_url"])
         return context
 
     def related_cards(self, request, index_url):
@@ -487,6 +488,7 @@ class ArticlePage(BasePage):
                 topics=self.topic_labels,
                 topics_locale_id=self.locale_id,
                 index_url=index_url,
+                prefetch_with=[self],
             )
 
         key = f"related-articles:{self.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}"

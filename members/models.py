@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import get_language_info
@@ -227,6 +228,14 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
     def region(self):
         return region_for(self.country.code)
 
+    @property
+    def sector_label(self):
+        """
+        `get_sector_display()`, translating one label: Django's hashes every
+        choice to look the value up, and hashing a lazy label translates it.
+        """
+        return Sector(self.sector).label if self.sector in Sector.values else self.sector
+
     def get_region_display(self):
         region = self.region
         return Region(region).label if region else ""
@@ -336,10 +345,11 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             Member.objects.listed()
             .in_language()
             .select_related("photo", "locale")
-            .prefetch_related("photo__renditions", "expertise")
+            .prefetch_related("photo__renditions")
         )
 
     def filter_members(self, request):
+        # A card shows no areas of expertise: they are read for profiles only.
         members = self.visible_members()
         params = request.GET
         if name := params.get("q", "").strip()[:100]:
@@ -359,19 +369,27 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         return members.distinct()
 
     def filter_choices(self):
-        page_cache.depends_on("members")
-        listed = Member.objects.listed()
         return {
             "sectors": Sector.choices,
             "regions": Region.choices,
+            # Kept in the shared cache until a member or an area of expertise changes.
+            **page_cache.remembered(f"member-filter-choices:{translation.get_language()}", self._member_choices),
+        }
+
+    def _member_choices(self):
+        page_cache.depends_on("members")
+        listed = Member.objects.listed()
+        return {
             # Distinct in the database: a few hundred countries, not every member.
             "countries": sorted_by_name(
                 (code, country_name(code)) for code in listed.order_by().values_list("country", flat=True).distinct()
             ),
-            "expertise": MemberExpertiseTag.objects.filter(content_object__listed=True)
-            .values_list("tag__slug", "tag__name")
-            .distinct()
-            .order_by("tag__name"),
+            "expertise": list(
+                MemberExpertiseTag.objects.filter(content_object__listed=True)
+                .values_list("tag__slug", "tag__name")
+                .distinct()
+                .order_by("tag__name")
+            ),
         }
 
     @path("", name="directory")
@@ -401,7 +419,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/", name="profile")
     def profile_route(self, request, slug):
-        member = self.visible_members().filter(slug=slug).first()
+        member = self.visible_members().prefetch_related("expertise").filter(slug=slug).first()
         if member is None:
             raise Http404
         return self.render(request, context_overrides={"member": member}, template="members/member_profile.html")

@@ -16,7 +16,7 @@ from taggit.models import Tag
 from articles.models import ArticlePage, ArticleRelatedLink, TopicLabel
 from home.translations import translate_object
 from tests import site
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, ImageFactory
 
 LISTINGS = ["/en/in-focus/", "/en/in-focus/topic/policy/"]
 
@@ -50,9 +50,9 @@ def related_to(page):
     raise AssertionError("no page shows it as related")
 
 
-def card_pictures(html):
-    """The addresses of the cards' cropped pictures."""
-    return set(re.findall(r'[^"\s,]*fill-400x225[^"\s,]*', html))
+def card_pictures(html, name):
+    """The addresses of the cards' cropped renditions of the picture `name`."""
+    return set(re.findall(rf'[^"\s,]*/{name}\.[^"\s,]*fill-400x225[^"\s,]*', html))
 
 
 def publish_title(page, title):
@@ -128,17 +128,18 @@ class TestCardsFollowChanges:
         tag.save()
         assert ">Satellite links<" in get("/en/in-focus/")
 
-    def test_a_changed_picture_shows_on_its_cards(self):
-        page = article()
-        picture = page.hero_image
+    def test_a_changed_picture_shows_on_its_cards(self, in_focus, policy):
+        picture = ImageFactory(file__filename="focal-test.png")
+        page = ArticlePageFactory(parent=in_focus, hero_image=picture, topics=[policy])
         urls = [*LISTINGS, related_to(page).url]
-        before = {url: card_pictures(get(url)) for url in urls}
+        before = {url: card_pictures(get(url), "focal-test") for url in urls}
         # A new focal point gives the cropped renditions new files.
         picture.focal_point_x, picture.focal_point_y = 10, 10
         picture.focal_point_width, picture.focal_point_height = 8, 8
         picture.save()
         for url in urls:
-            after = card_pictures(get(url))
+            after = card_pictures(get(url), "focal-test")
+            assert before[url], url
             assert after, url
             assert not after & before[url], url
 
