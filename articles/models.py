@@ -151,7 +151,9 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             number = 1
         except EmptyPage:
             number = paginator.num_pages
-        shown = page_cache.remembered(f"{key}:{number}", lambda: self._page_of_articles(topic, featured, number))
+        shown = page_cache.remembered(
+            f"{key}:{featured}:{number}", lambda: self._page_of_articles(topic, featured, number)
+        )
         page_obj = PaginatorPage(shown, number, paginator)
         # Read once: every card's topic links start with it, and Page.url computes it on each use.
         index_url = self.url

@@ -28,6 +28,7 @@ from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
+from .cards import member_cards
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for
 from .worldmap import choropleth
@@ -394,12 +395,16 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("", name="directory")
     def directory_route(self, request):
-        page_obj = self.paginate(request, self.filter_members(request), MEMBERS_PER_PAGE)
+        # The rows alone: photos are read only for cards missing from the shared cache (members.cards).
+        members = self.filter_members(request).select_related(None).select_related("locale").prefetch_related(None)
+        page_obj = self.paginate(request, members, MEMBERS_PER_PAGE)
+        page_obj.object_list = list(page_obj.object_list)
         return self.render(
             request,
             context_overrides={
                 "page_obj": page_obj,
                 "members": page_obj.object_list,
+                "member_cards": member_cards(request, self, page_obj.object_list),
                 "filters": request.GET,
                 **self.filter_choices(),
             },

@@ -5,6 +5,7 @@ related articles in the shared cache (articles.cards, home.page_cache
 no card again, and every change a card shows reaches readers at once.
 """
 
+import datetime
 import re
 
 import pytest
@@ -53,6 +54,11 @@ def related_to(page):
 def card_pictures(html, name):
     """The addresses of the cards' cropped renditions of the picture `name`."""
     return set(re.findall(rf'[^"\s,]*/{name}\.[^"\s,]*fill-400x225[^"\s,]*', html))
+
+
+def featured_card(html):
+    start = html.index("card--featured")
+    return html[start : html.index("</article>", start)]
 
 
 def publish_title(page, title):
@@ -110,6 +116,13 @@ class TestCardsFollowChanges:
         after = get("/en/in-focus/topic/policy/")
         assert "Spectrum for all" not in before
         assert "Spectrum for all" in after
+
+    def test_a_newly_featured_article_tops_page_one_at_once(self, in_focus):
+        older = ArticlePageFactory(parent=in_focus, title="An older feature", date=datetime.date(2001, 1, 1))
+        assert "An older feature" not in featured_card(get("/en/in-focus/"))
+        in_focus.featured_article = older
+        in_focus.save_revision().publish()
+        assert "An older feature" in featured_card(get("/en/in-focus/"))
 
     def test_a_renamed_topic_shows_on_every_card(self, policy):
         english = TopicLabel.objects.get(tag=policy, locale__language_code="en")

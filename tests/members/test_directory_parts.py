@@ -1,7 +1,8 @@
 """
 The member directory keeps its filter choices (countries and areas of
-expertise of listed members, in the reader's language) in the shared cache
-even with the full-page cache off, and shows any change to them at once.
+expertise of listed members, in the reader's language) and each member's card
+in the shared cache even with the full-page cache off, and shows any change
+to them at once.
 """
 
 import pytest
@@ -10,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
-from tests.factories import MemberFactory
+from tests.factories import ImageFactory, MemberFactory
 
 
 @pytest.fixture(autouse=True)
@@ -67,3 +68,50 @@ def test_a_card_shows_the_sector_in_the_readers_language(directory):
     MemberFactory(full_name="Amina Sector", sector="regulator")
     assert "Régulateur" in get("/fr/members/?q=Amina")
     assert "Regulator" in get("/en/members/?q=Amina")
+
+
+def card_of(html, name):
+    start = html.index(f">{name}</a>")
+    return html[html.rindex("<article", 0, start) : html.index("</article>", start)]
+
+
+@pytest.mark.django_db
+class TestMemberCards:
+    def test_a_second_reader_reads_no_photo_again(self, directory):
+        MemberFactory(full_name="Amina Photo", photo=ImageFactory())
+        first = get("/en/members/?q=Amina")
+        with CaptureQueriesContext(connection) as captured:
+            again = get("/en/members/?q=Amina")
+        assert again == first
+        assert "member-card__photo" in again
+        assert not [query for query in captured.captured_queries if "wagtailimages" in query["sql"]]
+
+    def test_an_edited_profile_shows_at_once(self, directory):
+        member = MemberFactory(full_name="Amina Edit", position="Director")
+        assert "Director" in card_of(get("/en/members/?q=Amina"), "Amina Edit")
+        member.position = "Minister of ICT"
+        member.save()
+        assert "Minister of ICT" in card_of(get("/en/members/?q=Amina"), "Amina Edit")
+
+    def test_a_withdrawn_consent_hides_at_once(self, directory):
+        member = MemberFactory(full_name="Amina Consent", photo=ImageFactory())
+        card = card_of(get("/en/members/?q=Amina"), "Amina Consent")
+        assert "member-card__photo" in card
+        assert member.organisation in card
+        member.show_photo = member.show_organisation = False
+        member.save()
+        card = card_of(get("/en/members/?q=Amina"), "Amina Consent")
+        assert "member-card__photo" not in card
+        assert member.organisation not in card
+
+    def test_a_changed_photo_shows_at_once(self, directory):
+        photo = ImageFactory(file__filename="portrait-test.png")
+        MemberFactory(full_name="Amina Portrait", photo=photo)
+        before = card_of(get("/en/members/?q=Amina"), "Amina Portrait")
+        # A new focal point gives the cropped renditions new files.
+        photo.focal_point_x, photo.focal_point_y, photo.focal_point_width, photo.focal_point_height = 5, 5, 4, 4
+        photo.save()
+        after = card_of(get("/en/members/?q=Amina"), "Amina Portrait")
+        assert "portrait-test" in before
+        assert "portrait-test" in after
+        assert after != before
