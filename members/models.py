@@ -341,6 +341,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("member directories")
 
     def visible_members(self):
+        # Areas of expertise are read for profiles only: cards do not show them.
         page_cache.depends_on("members")
         return (
             Member.objects.listed()
@@ -350,7 +351,6 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         )
 
     def filter_members(self, request):
-        # A card shows no areas of expertise: they are read for profiles only.
         members = self.visible_members()
         params = request.GET
         if name := params.get("q", "").strip()[:100]:
