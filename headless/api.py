@@ -44,6 +44,7 @@ from home.parameters import (
     language,
 )
 from home.renditions import rendition
+from home.routing import site_for_request
 from home.visibility import public_pages
 
 # Hook name under which a section names the images or documents it shows
@@ -271,7 +272,8 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         return self._base_queryset
 
     def _public_pages_in_site(self):
-        site = Site.find_for_request(self.request)
+        # The site from the shared cache (home.routing): Wagtail's lookup is a query of its own.
+        site = site_for_request(self.request)
         public = public_pages(Page.objects.all())
         if site is not None:
             root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
