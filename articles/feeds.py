@@ -52,7 +52,7 @@ class ArticleRssFeed(Feed):
         return ", ".join(author.name for author in item.authors.all()) or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.topic_tags]
 
 
 class ArticleAtomFeed(ArticleRssFeed):

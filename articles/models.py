@@ -3,10 +3,13 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
@@ -32,6 +35,7 @@ from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
+from .cards import article_cards
 from .feeds import ArticleAtomFeed, ArticleRssFeed
 
 ARTICLES_PER_PAGE = 12
@@ -63,7 +67,9 @@ def listing_prefetch():
     """What a card or an article page shows besides the page's own row."""
     return [
         "hero_image__renditions",
-        "tags",
+        # Into a list (ArticlePage.topic_tags): prefetching into the taggit
+        # manager builds a query object per article to hold the result.
+        Prefetch("tags", to_attr="prefetched_tags"),
         Prefetch(
             "authors",
             queryset=(
@@ -131,32 +137,72 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def listing_context(self, request, topic=None):
         """The articles to show: newest first, 12 a page, the featured one on top of page one."""
-        # Rows first, then every card's topics, authors and images in one go.
-        articles = self.articles().prefetch_related(None)
-        if topic is not None:
-            articles = articles.filter(tags=topic)
+        # Which articles a page shows, and how many there are, are kept in
+        # the shared cache until a child of this index (or the index) is
+        # published or withdrawn; each card is kept on its own (articles.cards).
+        with_featured = topic is None and request.GET.get("page", "1") in ("", "1")
+        key = f"in-focus-listing:{self.pk}:{topic.pk if topic else ''}:{int(with_featured)}"
+        featured, count = page_cache.remembered(key, lambda: self._featured_and_count(topic, with_featured))
+        paginator = Paginator([], ARTICLES_PER_PAGE)
+        paginator.count = count
+        try:
+            number = paginator.validate_number(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            number = 1
+        except EmptyPage:
+            number = paginator.num_pages
+        shown = page_cache.remembered(
+            f"{key}:{featured}:{number}", lambda: self._page_of_articles(topic, featured, number)
+        )
+        page_obj = PaginatorPage(shown, number, paginator)
+        # Read once: every card's topic links start with it, and Page.url computes it on each use.
+        index_url = self.url
+        locale = locales.active()
+        topics = TopicLabel.objects.labels_for(locale)
+        cards = {"request": request, "topics": topics, "topics_locale_id": locale.pk, "index_url": index_url}
+        return {
+            "index_url": index_url,
+            "topic": topic,
+            "featured_card": article_cards(articles=[featured], featured=True, heading_level=2, **cards)[0]
+            if featured
+            else None,
+            "page_obj": page_obj,
+            "cards": article_cards(articles=shown, heading_level=2, **cards),
+            "topics": topics,
+            "all_topics": page_cache.remembered(f"in-focus-topics:{self.pk}", self._topics_used),
+        }
+
+    def _listing(self, topic):
+        articles = public_pages(ArticlePage.objects.child_of(self)).newest_first()
+        page_cache.lists_children(self)
+        return articles if topic is None else articles.filter(tags=topic)
+
+    def _featured_and_count(self, topic, with_featured):
+        """(the featured article's id or None, how many articles the pages list besides it)."""
+        page_cache.shows_page(self)
+        articles = self._listing(topic).values_list("pk", flat=True)
         featured = None
-        if topic is None and request.GET.get("page", "1") in ("", "1"):
+        if with_featured:
             if self.featured_article_id:
                 featured = articles.filter(pk=self.featured_article_id).first()
             featured = featured or articles.first()
-            if featured is not None:
-                articles = articles.exclude(pk=featured.pk)
-        page_obj = self.paginate(request, articles, ARTICLES_PER_PAGE)
-        page_obj.object_list = list(page_obj.object_list)
-        prefetch_related_objects([*([featured] if featured else []), *page_obj.object_list], *listing_prefetch())
-        return {
-            # Read once: every card's topic links start with it, and Page.url computes it on each use.
-            "index_url": self.url,
-            "topic": topic,
-            "featured": featured,
-            "page_obj": page_obj,
-            "articles": page_obj.object_list,
-            "topics": TopicLabel.objects.labels_for(locales.active()),
-            "all_topics": Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
+        count = articles.count()
+        return featured, count - 1 if featured else count
+
+    def _page_of_articles(self, topic, featured, number):
+        articles = self._listing(topic).values_list("pk", flat=True)
+        if featured:
+            articles = articles.exclude(pk=featured)
+        start = (number - 1) * ARTICLES_PER_PAGE
+        return list(articles[start : start + ARTICLES_PER_PAGE])
+
+    def _topics_used(self):
+        page_cache.depends_on("topics")
+        return list(
+            Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
             .distinct()
-            .order_by("name"),
-        }
+            .order_by("name")
+        )
 
     @path("")
     def index_route(self, request):
@@ -307,7 +353,17 @@ class ArticlePage(BasePage):
     @property
     def topics(self):
         labels = self.topic_labels
-        return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.tags.all()]
+        return [{"slug": tag.slug, "label": labels.get(tag.pk, tag.name)} for tag in self.topic_tags]
+
+    @property
+    def topic_tags(self):
+        """
+        `tags.all()`, from the list `listing_prefetch` read where there is
+        one: the taggit manager builds a query object on every call, even
+        for tags it has prefetched.
+        """
+        prefetched = getattr(self, "prefetched_tags", None)
+        return prefetched if prefetched is not None else list(self.tags.all())
 
     @cached_property
     def topic_labels(self):
@@ -324,7 +380,7 @@ class ArticlePage(BasePage):
 
     def page_cache_purge_tags(self):
         # Other articles pick related articles by shared topic.
-        return [f"topic:{tag.pk}" for tag in self.tags.all()]
+        return [f"topic:{tag.pk}" for tag in self.topic_tags]
 
     def get_related_articles(self, limit=3):
         """
@@ -353,6 +409,9 @@ class ArticlePage(BasePage):
                 if article.locale_id == self.locale_id or (article.linked and article.translation_key not in by_key):
                     by_key[article.translation_key] = article
             related = list(by_key.values())[:limit]
+            for article in chosen:
+                # A translation published in the reader's language takes the chosen one's place.
+                page_cache.links_to_translations(article)
         else:
             own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
             related = list(
@@ -405,15 +464,37 @@ class ArticlePage(BasePage):
         context["index"] = self.get_parent()
         context["index_url"] = context["index"].url
         page_cache.shows_page(context["index"])
-        related = self.get_related_articles()
-        # This article's topics, authors and images, with those of the related cards.
-        prefetch_related_objects([self, *related], *listing_prefetch())
+        context["related_cards"] = self.related_cards(request, context["index_url"])
+        # This article's topics, authors and images (read with the related cards' when they were rendered).
+        if getattr(self, "prefetched_tags", None) is None:
+            prefetch_related_objects([self], *listing_prefetch())
         share_member_directories([self])
-        # A newly published article sharing a topic may become related.
-        page_cache.depends_on(*self.page_cache_purge_tags())
-        context["related_articles"] = related
         context["topic_labels"] = self.topic_labels
         return context
+
+    def related_cards(self, request, index_url):
+        """
+        The related articles' cards, kept in the shared cache: choosing them
+        takes the heaviest queries of the page, and their answer changes only
+        when this article, one of those shown, a translation of one chosen or
+        an article sharing a topic is published or withdrawn.
+        """
+
+        def choose_and_render():
+            page_cache.shows_page(self)
+            # A newly published article sharing a topic may become related.
+            page_cache.depends_on(*self.page_cache_purge_tags())
+            return article_cards(
+                request,
+                self.get_related_articles(),
+                topics=self.topic_labels,
+                topics_locale_id=self.locale_id,
+                index_url=index_url,
+                prefetch_with=[self],
+            )
+
+        key = f"related-articles:{self.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}"
+        return page_cache.remembered(f"{key}:{index_url}", choose_and_render)
 
 
 class ArticleAuthor(TranslatableMixin, Orderable):

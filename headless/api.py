@@ -32,7 +32,7 @@ from wagtail.images.utils import to_svg_safe_spec
 from wagtail.models import Locale, Page, ReferenceIndex, Site, get_page_models
 
 from headless.page_urls import PageUrls
-from home import locales
+from home import locales, page_cache
 from home.parameters import (
     FORMAT,
     PAGINATION,
@@ -44,6 +44,7 @@ from home.parameters import (
     language,
 )
 from home.renditions import rendition
+from home.routing import site_for_request
 from home.visibility import public_pages
 
 # Hook name under which a section names the images or documents it shows
@@ -110,24 +111,37 @@ def alternates_of(pages, request=None):
     """
     {translation key: [{"locale", "url", "id"}]} for the live, public
     translations of `pages`. With `request`, the site roots are read once for
-    all their URLs instead of once per page.
+    all their URLs instead of once per page. Each page's list is kept in the
+    shared cache (home.page_cache.remembered_many) under its translations'
+    tag, which publishing, unpublishing, moving or restricting any of them
+    purges, and the sites' tag (the addresses start with a site's root).
     """
-    keys = {page.translation_key for page in pages}
-    # Only what an alternate shows, as plain values: a page object per
-    # translation costs more to build than the rest of a listing item.
-    translations = (
-        public_pages(Page.objects.filter(translation_key__in=keys))
-        .order_by("translation_key")
-        .values_list("translation_key", "locale_id", "url_path", "pk")
-    )
-    urls = PageUrls(request)
-    found = {key: [] for key in keys}
-    for key, locale_id, url_path, pk in translations:
-        code = locales.by_id(locale_id).language_code
-        found[key].append({"locale": code, "url": urls.full_url(url_path), "id": pk})
-    for items in found.values():
-        items.sort(key=lambda item: item["locale"])
-    return found
+    host = f"{request.scheme}://{request.get_host()}" if request is not None else ""
+    items = {f"api-alternates:{page.translation_key}:{host}": page.translation_key for page in pages}
+    found = {}
+
+    def read(keys):
+        # Only what an alternate shows, as plain values: a page object per
+        # translation costs more to build than the rest of a listing item.
+        translations = (
+            public_pages(Page.objects.filter(translation_key__in=keys))
+            .order_by("translation_key")
+            .values_list("translation_key", "locale_id", "url_path", "pk")
+        )
+        urls = PageUrls(request)
+        found.update((key, []) for key in keys)
+        for key, locale_id, url_path, pk in translations:
+            code = locales.by_id(locale_id).language_code
+            found[key].append({"locale": code, "url": urls.full_url(url_path), "id": pk})
+        for alternates in found.values():
+            alternates.sort(key=lambda item: item["locale"])
+
+    def alternates(key):
+        page_cache.depends_on(f"translations:{key}", "sites")
+        return found[key]
+
+    kept = page_cache.remembered_many(items, alternates, prepare=read)
+    return {key: kept[item_key] for item_key, key in items.items()}
 
 
 class LocaleField(Field):
@@ -258,7 +272,8 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         return self._base_queryset
 
     def _public_pages_in_site(self):
-        site = Site.find_for_request(self.request)
+        # The site from the shared cache (home.routing): Wagtail's lookup is a query of its own.
+        site = site_for_request(self.request)
         public = public_pages(Page.objects.all())
         if site is not None:
             root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]

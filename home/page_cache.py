@@ -109,33 +109,58 @@ def remembered(key, compute, timeout=FRAGMENT_TIMEOUT):
     language, the address, the request's host). Its tags and expiry count
     for the page being rendered either way.
     """
-    key = f"{PREFIX}:part:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"
-    found = cache.get_many([key, GENERATION_KEY])
-    if (entry := found.get(key)) is not None:
-        tokens, expires, value = entry
-        current = cache.get_many([_tag_key(tag) for tag in tokens])
+    return remembered_many({key: None}, lambda _item: compute(), timeout=timeout)[key]
+
+
+def remembered_many(items, compute, prepare=None, timeout=FRAGMENT_TIMEOUT):
+    """
+    {key: compute(item)} for `items` ({key: item}), each part kept as
+    `remembered` keeps one, in the same few cache round trips however many
+    there are (a listing's cards, say). `prepare(items)` is called once with
+    the items not found, before they are computed: it reads what they show
+    in one go, and nothing is read for the parts found.
+    """
+    hashed = {key: f"{PREFIX}:part:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}" for key in items}
+    found = cache.get_many([*hashed.values(), GENERATION_KEY])
+    entries = {key: found[cache_key] for key, cache_key in hashed.items() if cache_key in found}
+    tag_keys = {_tag_key(tag) for tokens, _expires, _value in entries.values() for tag in tokens}
+    current = cache.get_many(sorted(tag_keys)) if tag_keys else {}
+    values, now = {}, time.time()
+    for key, (tokens, expires, value) in entries.items():
         if all(current.get(_tag_key(tag)) == token for tag, token in tokens.items()) and (
-            expires is None or expires > time.time()
+            expires is None or expires > now
         ):
             depends_on(*tokens)
             _expires_at(expires)
-            return value
-    outer, deps = _current.get(), _Dependencies()
-    reset = _current.set(deps)
-    try:
-        value = compute()
-    finally:
-        _current.reset(reset)
-    if outer is not None:
-        outer.tags.update(deps.tags)
-        _expires_at(deps.expires)
-    tokens = _current_tokens(deps.tags, found.get(GENERATION_KEY))
+            values[key] = value
+    missing = [key for key in items if key not in values]
+    if not missing:
+        return values
+    if prepare is not None:
+        prepare([items[key] for key in missing])
+    outer, computed = _current.get(), {}
+    for key in missing:
+        deps = _Dependencies()
+        reset = _current.set(deps)
+        try:
+            values[key] = compute(items[key])
+        finally:
+            _current.reset(reset)
+        if outer is not None:
+            outer.tags.update(deps.tags)
+            _expires_at(deps.expires)
+        computed[key] = deps
+    tokens = _current_tokens(set().union(*(deps.tags for deps in computed.values())), found.get(GENERATION_KEY))
     if tokens is not None:
-        if deps.expires is not None:
-            timeout = min(timeout, int(deps.expires - time.time()))
-        if timeout > 0:
-            cache.set(key, (tokens, deps.expires, value), timeout)
-    return value
+        by_timeout = {}
+        for key, deps in computed.items():
+            part_timeout = timeout if deps.expires is None else min(timeout, int(deps.expires - time.time()))
+            if part_timeout > 0:
+                own_tokens = {tag: tokens[tag] for tag in deps.tags}
+                by_timeout.setdefault(part_timeout, {})[hashed[key]] = (own_tokens, deps.expires, values[key])
+        for part_timeout, parts in by_timeout.items():
+            cache.set_many(parts, part_timeout)
+    return values
 
 
 def _current_tokens(tags, generation):

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import get_language_info
@@ -27,6 +28,7 @@ from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
+from .cards import member_cards
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for
 from .worldmap import choropleth
@@ -227,6 +229,14 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
     def region(self):
         return region_for(self.country.code)
 
+    @property
+    def sector_label(self):
+        """
+        `get_sector_display()`, translating one label: Django's hashes every
+        choice to look the value up, and hashing a lazy label translates it.
+        """
+        return Sector(self.sector).label if self.sector in Sector.values else self.sector
+
     def get_region_display(self):
         region = self.region
         return Region(region).label if region else ""
@@ -331,12 +341,13 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("member directories")
 
     def visible_members(self):
+        # Areas of expertise are read for profiles only: cards do not show them.
         page_cache.depends_on("members")
         return (
             Member.objects.listed()
             .in_language()
             .select_related("photo", "locale")
-            .prefetch_related("photo__renditions", "expertise")
+            .prefetch_related("photo__renditions")
         )
 
     def filter_members(self, request):
@@ -359,29 +370,41 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         return members.distinct()
 
     def filter_choices(self):
-        page_cache.depends_on("members")
-        listed = Member.objects.listed()
         return {
             "sectors": Sector.choices,
             "regions": Region.choices,
+            # Kept in the shared cache until a member or an area of expertise changes.
+            **page_cache.remembered(f"member-filter-choices:{translation.get_language()}", self._member_choices),
+        }
+
+    def _member_choices(self):
+        page_cache.depends_on("members")
+        listed = Member.objects.listed()
+        return {
             # Distinct in the database: a few hundred countries, not every member.
             "countries": sorted_by_name(
                 (code, country_name(code)) for code in listed.order_by().values_list("country", flat=True).distinct()
             ),
-            "expertise": MemberExpertiseTag.objects.filter(content_object__listed=True)
-            .values_list("tag__slug", "tag__name")
-            .distinct()
-            .order_by("tag__name"),
+            "expertise": list(
+                MemberExpertiseTag.objects.filter(content_object__listed=True)
+                .values_list("tag__slug", "tag__name")
+                .distinct()
+                .order_by("tag__name")
+            ),
         }
 
     @path("", name="directory")
     def directory_route(self, request):
-        page_obj = self.paginate(request, self.filter_members(request), MEMBERS_PER_PAGE)
+        # The rows alone: photos are read only for cards missing from the shared cache (members.cards).
+        members = self.filter_members(request).select_related(None).select_related("locale").prefetch_related(None)
+        page_obj = self.paginate(request, members, MEMBERS_PER_PAGE)
+        page_obj.object_list = list(page_obj.object_list)
         return self.render(
             request,
             context_overrides={
                 "page_obj": page_obj,
                 "members": page_obj.object_list,
+                "member_cards": member_cards(request, self, page_obj.object_list),
                 "filters": request.GET,
                 **self.filter_choices(),
             },
@@ -401,7 +424,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/", name="profile")
     def profile_route(self, request, slug):
-        member = self.visible_members().filter(slug=slug).first()
+        member = self.visible_members().prefetch_related("expertise").filter(slug=slug).first()
         if member is None:
             raise Http404
         return self.render(request, context_overrides={"member": member}, template="members/member_profile.html")

@@ -1,0 +1,71 @@
+"""
+Article cards (articles/includes/article_card.html), each kept as a part in
+the shared cache (home.page_cache.remembered_many) and fetched for a whole
+listing at once.
+
+A card costs more to render than anything else on a listing page (a
+picture's renditions, the byline, topic links and the article's address),
+and the same card appears on the In Focus pages, topic archives and beside
+related articles. It is stored under the tags its article declares
+(`page:<pk>`, purged when the article is published, unpublished, moved,
+restricted or its picture changes; `topics`, purged when any topic or label
+changes), and its key names everything else it shows: the language, the
+site asked, the index's address that topic links start with, the topic
+labels' language and the card's variant. Only the articles whose cards are
+missing have their topics, authors and renditions read.
+"""
+
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from home import page_cache
+from home.visibility import public_pages
+
+TEMPLATE = "articles/includes/article_card.html"
+
+
+def article_cards(
+    request, articles, *, topics, topics_locale_id, index_url, heading_level=3, featured=False, prefetch_with=()
+):
+    """
+    [card HTML] for `articles` (pages or their ids), in their order.
+    `prefetch_with`: pages that need what a card reads, read in the same
+    queries when some card has to be rendered.
+    """
+    from .models import ArticlePage, listing_prefetch
+
+    variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{index_url}"
+    variant += f":{topics_locale_id}:{heading_level}:{int(featured)}"
+    items = {f"article-card:{getattr(article, 'pk', article)}:{variant}": article for article in articles}
+
+    loaded = {}
+
+    def prepare(missing):
+        # Listings keep only the ids of the articles they show: read those whose cards are missing.
+        if ids := [article for article in missing if isinstance(article, int)]:
+            rows = public_pages(ArticlePage.objects.filter(pk__in=ids)).select_related("hero_image", "locale")
+            loaded.update((article.pk, article) for article in rows)
+        objects = [loaded.get(article) if isinstance(article, int) else article for article in missing]
+        objects = [article for article in [*objects, *prefetch_with] if article is not None]
+        prefetch_related_objects(objects, *listing_prefetch())
+
+    def render(article):
+        if isinstance(article, int) and article not in loaded:
+            # Withdrawn since the listing was read (whose entry that purged too).
+            page_cache.depends_on(f"page:{article}")
+            return ""
+        article = loaded.get(article, article)
+        page_cache.shows_page(article)
+        page_cache.depends_on("topics")
+        context = {
+            "article": article,
+            "featured": featured,
+            "heading_level": heading_level,
+            "topics": topics,
+            "index_url": index_url,
+        }
+        return render_to_string(TEMPLATE, context, request=request)
+
+    cards = page_cache.remembered_many(items, render, prepare=prepare)
+    return [cards[key] for key in items]
