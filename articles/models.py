@@ -123,12 +123,6 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         page_cache.lists_children(self)
         return public_pages(ArticlePage.objects.child_of(self)).for_listing().newest_first()
 
-    def get_featured_article(self):
-        featured = self.featured_article
-        if featured and featured.live and featured.get_parent().pk == self.pk:
-            return featured
-        return None
-
     def listing_context(self, request, topic=None):
         """The articles to show: newest first, 12 a page, the featured one on top of page one."""
         # Rows first, then every card's topics, authors and images in one go.
@@ -136,13 +130,17 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         if topic is not None:
             articles = articles.filter(tags=topic)
         featured = None
-        if topic is None and request.GET.get("page", "1") in ("", "1"):
+        if topic is None:
             if self.featured_article_id:
                 featured = articles.filter(pk=self.featured_article_id).first()
             featured = featured or articles.first()
             if featured is not None:
+                # Out of the list on every page, not only the first, so that
+                # the pages agree on their count and never repeat an article.
                 articles = articles.exclude(pk=featured.pk)
         page_obj = self.paginate(request, articles, ARTICLES_PER_PAGE)
+        if page_obj.number != 1:
+            featured = None  # shown on top of the first page only
         page_obj.object_list = list(page_obj.object_list)
         prefetch_related_objects([*([featured] if featured else []), *page_obj.object_list], *listing_prefetch())
         return {

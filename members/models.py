@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
@@ -33,6 +33,9 @@ from .worldmap import choropleth
 
 MEMBERS_PER_PAGE = 24
 RESERVED_SLUGS = {"map", "join"}
+# What the member agreed to make public: her decision, the same in every
+# language version of her profile.
+PRIVACY_CHOICES = ("listed", "show_on_map", "show_photo", "show_organisation", "show_biography", "show_links")
 
 
 class Sector(models.TextChoices):
@@ -187,6 +190,7 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("languages_spoken"),
         SynchronizedField("email", overridable=False),
         SynchronizedField("phone", overridable=False),
+        *(SynchronizedField(choice, overridable=False) for choice in PRIVACY_CHOICES),
         TranslatableField("photo_alt"),
     ]
 
@@ -209,10 +213,19 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; please choose another.")})
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.full_name)[:200] or f"member-{self.translation_key.hex[:8]}"
+        if self.pk is not None:
+            # A withdrawn consent applies at once to every language version
+            # (which would otherwise wait for a translator's next sync), before
+            # post_save tells the search index to follow them.
+            self.other_versions().update(**{choice: getattr(self, choice) for choice in PRIVACY_CHOICES})
         super().save(*args, **kwargs)
+
+    def other_versions(self):
+        return Member.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
 
     @classmethod
     def get_indexed_objects(cls):
