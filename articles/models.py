@@ -3,6 +3,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import Http404
@@ -539,6 +540,14 @@ class TopicLabel(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.label
+
+    def clean(self):
+        super().clean()
+        # The admin's form has no locale field, so Django's own check of the
+        # constraint above skips it: without this, a second label is a 500.
+        others = TopicLabel.objects.filter(tag_id=self.tag_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.tag_id and self.locale_id and others.exists():
+            raise ValidationError({"tag": _("This topic already has a label in this language.")})
 
 
 class ArticleSubmission(models.Model):

@@ -212,6 +212,13 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
             self.slug = slugify(self.full_name)[:200] or "member"
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; please choose another.")})
+        # The admin's form has no locale field, so Django's own check of the
+        # unique constraint skips it: without this, a taken address is a 500.
+        taken = Member.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and taken.exists():
+            raise ValidationError(
+                {"slug": _("Another member's profile already has this address; please choose another.")}
+            )
 
     @transaction.atomic
     def save(self, *args, **kwargs):
