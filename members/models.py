@@ -227,12 +227,13 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
         if self.pk is not None:
             # A withdrawn consent applies at once to every language version
             # (which would otherwise wait for a translator's next sync), before
-            # post_save tells the search index to follow them.
-            self.other_versions().update(**{choice: getattr(self, choice) for choice in PRIVACY_CHOICES})
+            # post_save tells the search index to follow those that changed.
+            choices = {choice: getattr(self, choice) for choice in PRIVACY_CHOICES}
+            others = Member.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+            self.privacy_shared_with = list(others.exclude(**choices).values_list("pk", flat=True))
+            if self.privacy_shared_with:
+                Member.objects.filter(pk__in=self.privacy_shared_with).update(**choices)
         super().save(*args, **kwargs)
-
-    def other_versions(self):
-        return Member.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
 
     @classmethod
     def get_indexed_objects(cls):

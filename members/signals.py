@@ -21,12 +21,12 @@ def _resync_members_under(page):
 
 
 def member_saved(sender, instance, **kwargs):
-    # Her privacy choices were just copied to her other language versions
+    # Her privacy choices were just copied to these other language versions
     # (Member.save): their documents follow.
-    if not kwargs.get("raw"):
-        others = list(instance.other_versions())
-        if others:
-            enqueue_sync(others)
+    from .models import Member
+
+    if changed := getattr(instance, "privacy_shared_with", None):
+        enqueue_sync(list(Member.objects.filter(pk__in=changed)))
 
 
 def restriction_changed(sender, instance, **kwargs):
