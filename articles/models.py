@@ -3,6 +3,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
@@ -129,20 +130,16 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         page_cache.lists_children(self)
         return public_pages(ArticlePage.objects.child_of(self)).for_listing().newest_first()
 
-    def get_featured_article(self):
-        featured = self.featured_article
-        if featured and featured.live and featured.get_parent().pk == self.pk:
-            return featured
-        return None
-
     def listing_context(self, request, topic=None):
         """The articles to show: newest first, 12 a page, the featured one on top of page one."""
         # Which articles a page shows, and how many there are, are kept in
         # the shared cache until a child of this index (or the index) is
         # published or withdrawn; each card is kept on its own (articles.cards).
-        with_featured = topic is None and request.GET.get("page", "1") in ("", "1")
-        key = f"in-focus-listing:{self.pk}:{topic.pk if topic else ''}:{int(with_featured)}"
-        featured, count = page_cache.remembered(key, lambda: self._featured_and_count(topic, with_featured))
+        # The featured article is out of the list on every page, not only the
+        # first, so that the pages agree on their count and never repeat an
+        # article; it is shown on top of the first page only.
+        key = f"in-focus-listing:{self.pk}:{topic.pk if topic else ''}"
+        featured, count = page_cache.remembered(key, lambda: self._featured_and_count(topic))
         paginator = Paginator([], ARTICLES_PER_PAGE)
         paginator.count = count
         try:
@@ -164,7 +161,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             "index_url": index_url,
             "topic": topic,
             "featured_card": article_cards(articles=[featured], featured=True, heading_level=2, **cards)[0]
-            if featured
+            if featured and number == 1
             else None,
             "page_obj": page_obj,
             "cards": article_cards(articles=shown, heading_level=2, **cards),
@@ -177,12 +174,12 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         page_cache.lists_children(self)
         return articles if topic is None else articles.filter(tags=topic)
 
-    def _featured_and_count(self, topic, with_featured):
+    def _featured_and_count(self, topic):
         """(the featured article's id or None, how many articles the pages list besides it)."""
         page_cache.shows_page(self)
         articles = self._listing(topic).values_list("pk", flat=True)
         featured = None
-        if with_featured:
+        if topic is None:
             if self.featured_article_id:
                 featured = articles.filter(pk=self.featured_article_id).first()
             featured = featured or articles.first()
@@ -622,6 +619,14 @@ class TopicLabel(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.label
+
+    def clean(self):
+        super().clean()
+        # The admin's form has no locale field, so Django's own check of the
+        # constraint above skips it: without this, a second label is a 500.
+        others = TopicLabel.objects.filter(tag_id=self.tag_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.tag_id and self.locale_id and others.exists():
+            raise ValidationError({"tag": _("This topic already has a label in this language.")})
 
 
 class ArticleSubmission(models.Model):

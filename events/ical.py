@@ -248,7 +248,8 @@ def parse_calendar(data):
     if len(data) > MAX_IMPORT_BYTES:
         raise CalendarImportError(_("The file is too large (2 MB at most)."))
     try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        # utf-8-sig: a byte order mark, which some calendar exporters write, is not content.
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         # iCalendar files are UTF-8 (RFC 5545): reading another encoding as
         # UTF-8 would import names with replacement characters in them.

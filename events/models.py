@@ -68,6 +68,14 @@ class EventCategory(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        # The admin's form has no locale field, so Django's own check of the
+        # unique constraint skips it: without this, a taken slug is a 500.
+        taken = EventCategory.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and taken.exists():
+            raise ValidationError({"slug": _("Another category in this language already has this slug.")})
+
 
 class EventPageQuerySet(PageQuerySet):
     def overlapping(self, start, end):

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
@@ -35,6 +35,9 @@ from .worldmap import choropleth
 
 MEMBERS_PER_PAGE = 24
 RESERVED_SLUGS = {"map", "join"}
+# What the member agreed to make public: her decision, the same in every
+# language version of her profile.
+PRIVACY_CHOICES = ("listed", "show_on_map", "show_photo", "show_organisation", "show_biography", "show_links")
 
 
 class Sector(models.TextChoices):
@@ -189,6 +192,7 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("languages_spoken"),
         SynchronizedField("email", overridable=False),
         SynchronizedField("phone", overridable=False),
+        *(SynchronizedField(choice, overridable=False) for choice in PRIVACY_CHOICES),
         TranslatableField("photo_alt"),
     ]
 
@@ -210,10 +214,27 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
             self.slug = slugify(self.full_name)[:200] or "member"
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; please choose another.")})
+        # The admin's form has no locale field, so Django's own check of the
+        # unique constraint skips it: without this, a taken address is a 500.
+        taken = Member.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and taken.exists():
+            raise ValidationError(
+                {"slug": _("Another member's profile already has this address; please choose another.")}
+            )
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.full_name)[:200] or f"member-{self.translation_key.hex[:8]}"
+        if self.pk is not None:
+            # A withdrawn consent applies at once to every language version
+            # (which would otherwise wait for a translator's next sync), before
+            # post_save tells the search index to follow those that changed.
+            choices = {choice: getattr(self, choice) for choice in PRIVACY_CHOICES}
+            others = Member.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+            self.privacy_shared_with = list(others.exclude(**choices).values_list("pk", flat=True))
+            if self.privacy_shared_with:
+                Member.objects.filter(pk__in=self.privacy_shared_with).update(**choices)
         super().save(*args, **kwargs)
 
     @classmethod

@@ -20,6 +20,15 @@ def _resync_members_under(page):
         enqueue_sync(members)
 
 
+def member_saved(sender, instance, **kwargs):
+    # Her privacy choices were just copied to these other language versions
+    # (Member.save): their documents follow.
+    from .models import Member
+
+    if changed := getattr(instance, "privacy_shared_with", None):
+        enqueue_sync(list(Member.objects.filter(pk__in=changed)))
+
+
 def restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -39,6 +48,9 @@ def page_moved(sender, instance, **kwargs):
 
 
 def connect():
+    from .models import Member
+
+    post_save.connect(member_saved, sender=Member, dispatch_uid="members-privacy-choices-shared")
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="members-directory-restricted")
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="members-directory-unrestricted")
     page_published.connect(directory_published_or_unpublished, dispatch_uid="members-directory-published")

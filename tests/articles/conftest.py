@@ -3,9 +3,9 @@ import io
 from PIL import Image
 
 
-def image_file(image_format="PNG", size=(64, 48), name=None):
+def image_file(image_format="PNG", size=(64, 48), name=None, mode="RGB"):
     buffer = io.BytesIO()
-    Image.new("RGB", size, (200, 80, 40)).save(buffer, format=image_format)
+    Image.new(mode, size, (200, 80, 40) if mode == "RGB" else 0).save(buffer, format=image_format)
     buffer.seek(0)
     buffer.name = name or f"picture.{image_format.lower()}"
     return buffer
