@@ -56,8 +56,8 @@ class TestNoTimeLeft:
                 deadlines.check()
                 steps += 1
                 time.sleep(0.05)
-        assert 0.45 < time.monotonic() - started < 1.5
-        assert 5 <= steps <= 12
+        assert 0.45 < time.monotonic() - started < 2
+        assert 2 <= steps <= 11  # about ten on a quiet machine; fewer when sleeps overrun
 
     def test_without_a_deadline_nothing_is_cut(self):
         assert deadlines.remaining() is None
