@@ -386,7 +386,11 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_UR
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 # One error shape, {"message": …}, for every API view (home/parameters.py).
-REST_FRAMEWORK = {"EXCEPTION_HANDLER": "home.parameters.exception_handler"}
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "home.parameters.exception_handler",
+    # No API address answers 406 to a browser's Accept header (headless/negotiation.py).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "headless.negotiation.FallbackContentNegotiation",
+}
 # Machine translation for translators: DeepL if DEEPL_API_KEY is set, else a
 # LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
 # Each call to the provider must complete within MACHINE_TRANSLATION_TIMEOUT
