@@ -6,9 +6,19 @@ from wagtail.snippets.models import register_snippet
 
 from .models import FooterText, NavigationMenu
 from .permissions import TranslatableSnippetPermissionPolicy
+from .snippet_views import TranslatableSnippetViewSet
 
-register_snippet(NavigationMenu)
-register_snippet(FooterText)
+
+class NavigationMenuViewSet(TranslatableSnippetViewSet):
+    model = NavigationMenu
+
+
+class FooterTextViewSet(TranslatableSnippetViewSet):
+    model = FooterText
+
+
+register_snippet(NavigationMenuViewSet)
+register_snippet(FooterTextViewSet)
 
 
 @hooks.register("load_demo_content", order=0)
