@@ -205,6 +205,8 @@ _unsent_calls = {}
 
 
 def _purge_now(tags):
+    if _unsent_tags or _unsent_calls:
+        resend_unsent()  # a process without requests (the task worker) resends here
     if not _send_purge(tags):
         _unsent_tags.update(tags)
         logger.error(
