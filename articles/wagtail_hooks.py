@@ -11,11 +11,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import page_cache
 from home.models import HOME_PAGE_SECTIONS_HOOK
+from home.snippet_views import TranslatableSnippetViewSet
 
 from .models import ArticleIndexPage, ArticlePage, ArticleSubmission, TopicLabel
 
 
-class TopicLabelViewSet(SnippetViewSet):
+class TopicLabelViewSet(TranslatableSnippetViewSet):
     model = TopicLabel
     icon = "tag"
     list_display = ["label", "tag", "locale"]

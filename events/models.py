@@ -593,8 +593,15 @@ class EventPage(BasePage):
         return "online" if self.online_url else "offline"
 
     def json_ld(self, occurrence=None):
-        """schema.org Event metadata for the next (or given) occurrence."""
-        occurrence = occurrence or next(iter(self.upcoming_occurrences(limit=1)), None)
+        """
+        schema.org Event metadata for the given occurrence, else the one the
+        page shows: the next that takes place, or (every upcoming date being
+        cancelled) the first cancelled one, so that search engines announce
+        the date readers see.
+        """
+        if occurrence is None:
+            upcoming = self.upcoming_occurrences()
+            occurrence = next((o for o in upcoming if not o.cancelled), upcoming[0] if upcoming else None)
         start, end = (occurrence.start, occurrence.end) if occurrence else (self.start, self.end)
         modes = {
             "online": "https://schema.org/OnlineEventAttendanceMode",

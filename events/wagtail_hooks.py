@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import HOME_PAGE_SECTIONS_HOOK
+from home.snippet_views import TranslatableSnippetViewSet
 
 from . import views
 from .listing import one_per_event
@@ -25,7 +25,7 @@ from .templatetags.event_tags import occurrence_when
 from .times import read_times
 
 
-class EventCategoryViewSet(SnippetViewSet):
+class EventCategoryViewSet(TranslatableSnippetViewSet):
     model = EventCategory
     icon = "calendar-alt"
     list_display = ["name", "slug", "locale"]

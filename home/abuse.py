@@ -13,7 +13,10 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext_lazy as _
+
+from .redis_cache import reachable
 
 
 class HoneypotFormMixin(forms.Form):
@@ -68,12 +71,22 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+# Counts kept by this process alone while the shared cache is unreachable.
+_local_counts = LocMemCache("rate-limits-while-the-shared-cache-is-unreachable", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+
+
 class RateLimit:
     """
     At most `limit` uses per `period` seconds per client address (or per
     whatever `by` names). Counts live
     in the shared cache (Redis in production) so every worker sees them; the
     address is stored only as a keyed hash.
+
+    While Redis is unreachable each process counts on its own: the forms stay
+    open to people (refusing every sign-in, application and submission would
+    turn a cache fault into an outage of the forms) and a client still meets
+    a limit, at most `limit` per worker process instead of `limit` in all.
+    Sign-in lockouts (django-axes) are kept in the database and unaffected.
     """
 
     def __init__(self, scope, limit, period, by=None):
@@ -88,21 +101,32 @@ class RateLimit:
         return f"ratelimit:{self.scope}:{digest[:32]}"
 
     def exceeded(self, request):
-        return cache.get(self.key(request), 0) >= self.limit
+        return _counted(lambda counts: counts.get(self.key(request), 0)) >= self.limit
 
     def retry_after(self, request):
         """Seconds until this address's count starts again (for the Retry-After header)."""
-        started = cache.get(f"{self.key(request)}:started")
+        started = _counted(lambda counts: counts.get(f"{self.key(request)}:started"))
         if started is None:
             return self.period
         return max(1, int(started + self.period - time.time()) + 1)
 
     def record(self, request):
-        key = self.key(request)
-        if cache.add(key, 1, timeout=self.period):
-            cache.set(f"{key}:started", time.time(), timeout=self.period)
+        _counted(lambda counts: self._record(counts, self.key(request)))
+
+    def _record(self, counts, key):
+        if counts.add(key, 1, timeout=self.period):
+            counts.set(f"{key}:started", time.time(), timeout=self.period)
         else:
             try:
-                cache.incr(key)
+                counts.incr(key)
             except ValueError:  # expired between add() and incr()
-                cache.add(key, 1, timeout=self.period)
+                counts.add(key, 1, timeout=self.period)
+
+
+def _counted(operation):
+    """`operation(counts)` on the shared cache, or on this process's own counts while it is unreachable."""
+    if reachable(cache):
+        result = operation(cache)
+        if reachable(cache):
+            return result
+    return operation(_local_counts)

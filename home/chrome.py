@@ -11,7 +11,8 @@ from wagtail.rich_text import expand_db_html
 
 from home.visibility import public_pages
 
-from . import locales
+from . import locales, page_cache
+from .redis_cache import reachable
 
 VERSION_KEY = "site-chrome:version"
 TIMEOUT = 60 * 60
@@ -26,10 +27,17 @@ def version():
 
 
 def invalidate(**kwargs):
+    if not _bump_version():
+        # Sent again once Redis answers: until then nothing is cached.
+        page_cache.resend_when_reachable("site-chrome", _bump_version)
+
+
+def _bump_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, timeout=None)
+    return reachable(cache)
 
 
 def _cached(name, locale, compute):

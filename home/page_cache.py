@@ -22,6 +22,7 @@ rewrites, and purges by URL pattern or clears everything, which cannot express
 """
 
 import hashlib
+import logging
 import secrets
 import time
 from contextvars import ContextVar
@@ -37,6 +38,8 @@ GENERATION_KEY = f"{PREFIX}:generation"
 HEADER = "X-Page-Cache"
 UNCACHED_PATHS = ("/admin/", "/api/", "/documents/", "/django-admin/", "/static/", "/media/")
 COOKIES_OF_A_VISITOR_WITH_STATE = (settings.SESSION_COOKIE_NAME, "messages")
+
+logger = logging.getLogger(__name__)
 
 
 class _Dependencies:
@@ -217,13 +220,52 @@ def purge(*tags):
         transaction.on_commit(lambda: _purge_now(tags))
 
 
+# Purges that did not reach the shared cache (Redis unreachable), sent again
+# by this process once it answers: see _purge_now. Per process, so a worker
+# that stops before Redis is back loses its list; the entries those purges
+# concerned then go stale at their own expiry (PAGE_CACHE_SECONDS for pages,
+# FRAGMENT_TIMEOUT for parts) at the latest.
+_unsent_tags = set()
+_unsent_calls = {}
+
+
 def _purge_now(tags):
+    if _unsent_tags or _unsent_calls:
+        resend_unsent()  # a process without requests (the task worker) resends here
+    if not _send_purge(tags):
+        _unsent_tags.update(tags)
+        logger.error(
+            "Page cache purge not sent, the shared cache is unreachable (resent when it is back): %s", sorted(tags)
+        )
+
+
+def _send_purge(tags):
     # The generation changes first: a render that read the old tokens either
     # stored them before this (and its entry is now stale) or sees the new
     # generation and does not store at all.
     values = {GENERATION_KEY: _token()}
     values.update({_tag_key(tag): _token() for tag in tags})
-    cache.set_many(values, timeout=None)
+    return not cache.set_many(values, timeout=None)
+
+
+def resend_when_reachable(name, send):
+    """
+    Another invalidation (the chrome's version) that did not reach the shared
+    cache: `send()` is called again with the unsent purges until it returns True.
+    """
+    _unsent_calls[name] = send
+
+
+def resend_unsent():
+    """Send the purges the shared cache missed, once it answers again. Cheap when there are none."""
+    if _unsent_tags:
+        tags = set(_unsent_tags)
+        if _send_purge(tags):
+            _unsent_tags.difference_update(tags)
+            logger.warning("Page cache purge sent after the shared cache came back: %s", sorted(tags))
+    for name, send in list(_unsent_calls.items()):
+        if send():
+            _unsent_calls.pop(name, None)
 
 
 def purge_page(page, *, subtree=False):
@@ -319,6 +361,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if _unsent_tags or _unsent_calls:
+            resend_unsent()
         if not _eligible(request):
             return self.get_response(request)
         key = _entry_key(request)

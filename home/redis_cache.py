@@ -1,5 +1,6 @@
 """
-Django's Redis cache backend, with one redis-py client per connection pool.
+Django's Redis cache backend, with one redis-py client per connection pool,
+that keeps the site up while Redis is away.
 
 Django's client builds a new `redis.Redis` for every cache call, and each
 one builds its table of a few hundred response callbacks: with the ten or so
@@ -7,10 +8,36 @@ cache calls a page makes (page cache, chrome, tokens, renditions) that was a
 tenth of the CPU of an About page. A `redis.Redis` is safe to share between
 threads (it takes a connection from its pool for each command), so each pool
 gets one, made on first use.
+
+Everything in the cache can be recomputed, so an unreachable Redis (down,
+refusing connections, or accepting them and never answering) is a miss, not
+a 500: reads return their default, writes store nothing, `set_many` reports
+every key as not stored (page_cache keeps the purges it could not send, see
+there) and `incr` raises ValueError as for a missing key. Each call waits at
+most the socket timeouts (REDIS_CONNECT_TIMEOUT, REDIS_TIMEOUT; redis-py's
+own retries are turned off), and after a failure the whole process skips
+Redis for REDIS_RETRY_AFTER seconds (a circuit breaker), so that a frozen
+Redis costs one timeout per process per period instead of one per call.
+`reachable()` says whether the last attempt succeeded (rate limits count
+locally meanwhile, see home.abuse).
 """
+
+import logging
+import time
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+DEFAULT_RETRY_AFTER = 10
+
+# Per process, per server address: Django makes a cache object per thread, and
+# one thread's failure is news for all of them.
+_skip_until = {}
 
 
 class SharedClientRedisCacheClient(RedisCacheClient):
@@ -27,7 +54,71 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         return client
 
 
+def _fail_soft(fallback):
+    """Run the backend method, or give `fallback(args)` while Redis is unreachable."""
+
+    def decorate(method):
+        def wrapper(self, *args, **kwargs):
+            if not self.reachable():
+                return fallback(*args, **kwargs)
+            try:
+                result = method(self, *args, **kwargs)
+            except UNREACHABLE as error:
+                self._unreachable(error)
+                return fallback(*args, **kwargs)
+            if self._server in _skip_until:
+                _skip_until.pop(self._server, None)
+                logger.warning("Redis at %s answers again: the cache is back in use", self._server)
+            return result
+
+        wrapper.__name__ = method.__name__
+        wrapper.__doc__ = method.__doc__
+        return wrapper
+
+    return decorate
+
+
+def _missing_key(key, *args, **kwargs):
+    raise ValueError(f"Key '{key}' not found (Redis is unreachable).")
+
+
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = SharedClientRedisCacheClient
+        self._server = server
+        self.retry_after = float(params.get("RETRY_AFTER", DEFAULT_RETRY_AFTER))
+
+    def reachable(self):
+        """False while calls skip Redis after a failure (for REDIS_RETRY_AFTER seconds)."""
+        until = _skip_until.get(self._server)
+        return until is None or time.monotonic() >= until
+
+    def _unreachable(self, error):
+        first = self._server not in _skip_until
+        _skip_until[self._server] = time.monotonic() + self.retry_after
+        if first:
+            logger.warning(
+                "Redis at %s is unreachable (%s): pages are served uncached, retrying every %g s",
+                self._server,
+                error,
+                self.retry_after,
+            )
+
+    get = _fail_soft(lambda key, default=None, version=None: default)(DjangoRedisCache.get)
+    get_many = _fail_soft(lambda keys, version=None: {})(DjangoRedisCache.get_many)
+    has_key = _fail_soft(lambda key, version=None: False)(DjangoRedisCache.has_key)
+    add = _fail_soft(lambda *args, **kwargs: False)(DjangoRedisCache.add)
+    set = _fail_soft(lambda *args, **kwargs: None)(DjangoRedisCache.set)
+    touch = _fail_soft(lambda *args, **kwargs: False)(DjangoRedisCache.touch)
+    set_many = _fail_soft(lambda data, *args, **kwargs: list(data))(DjangoRedisCache.set_many)
+    delete = _fail_soft(lambda *args, **kwargs: False)(DjangoRedisCache.delete)
+    delete_many = _fail_soft(lambda *args, **kwargs: None)(DjangoRedisCache.delete_many)
+    incr = _fail_soft(_missing_key)(DjangoRedisCache.incr)
+    clear = _fail_soft(lambda: False)(DjangoRedisCache.clear)
+
+
+def reachable(cache):
+    """Whether `cache` (any backend) is storing what it is given; only ours can say no."""
+    check = getattr(cache, "reachable", None)
+    return check is None or check()

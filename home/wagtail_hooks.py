@@ -3,39 +3,18 @@ from wagtail import hooks
 from wagtail.models import Locale
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .models import FooterText, NavigationMenu
 from .permissions import TranslatableSnippetPermissionPolicy
+from .snippet_views import TranslatableSnippetViewSet
 
 
-class LanguageAwareIndexView(IndexView):
-    """
-    Wagtail's snippet listing offers edit and delete links to anyone who may
-    change or delete that kind of snippet; a language team may act on its
-    own language's only, so the other languages' rows get no link that would
-    end in "permission denied".
-    """
-
-    def get_edit_url(self, instance):
-        if self.user_has_permission_for_instance("change", instance):
-            return super().get_edit_url(instance)
-        return None
-
-    def get_delete_url(self, instance):
-        if self.user_has_permission_for_instance("delete", instance):
-            return super().get_delete_url(instance)
-        return None
-
-
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(TranslatableSnippetViewSet):
     model = NavigationMenu
-    index_view_class = LanguageAwareIndexView
 
 
-class FooterTextViewSet(SnippetViewSet):
+class FooterTextViewSet(TranslatableSnippetViewSet):
     model = FooterText
-    index_view_class = LanguageAwareIndexView
 
 
 register_snippet(NavigationMenuViewSet)

@@ -7,12 +7,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from headless.api import PUBLIC_MEDIA_HOOK
+from home.snippet_views import TranslatableSnippetViewSet
 
 from . import views
 from .models import Member, MembershipApplication, public_directories
 
 
-class MemberViewSet(SnippetViewSet):
+class MemberViewSet(TranslatableSnippetViewSet):
     model = Member
     icon = "group"
     menu_order = 210

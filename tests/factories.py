@@ -87,7 +87,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.tags.set(extracted)
             if create:
-                self.save_revision().publish()
+                _keep_related(self)
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
@@ -96,8 +96,19 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
             for name, role in extracted:
                 self.authors.add(ArticleAuthor(name=name, role=role, locale=self.locale))
             if create:
-                self.save()  # the authors get their rows before the revision records them
-                self.save_revision().publish()
+                _keep_related(self)
+
+
+def _keep_related(page):
+    """
+    Store what a post-generation hook added (topics, authors) and record it in
+    a revision: published if the page is live, a draft revision if it was
+    built with live=False (a draft given topics must stay a draft).
+    """
+    page.save()  # the related rows are written before the revision records them
+    revision = page.save_revision()
+    if page.live:
+        revision.publish()
 
 
 class EventPageFactory(wagtail_factories.PageFactory):

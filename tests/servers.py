@@ -37,12 +37,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_redis(directory):
-    """A throw-away redis-server on a free port of 127.0.0.1; returns (process, REDIS_URL)."""
+def start_redis(directory, port=None):
+    """A throw-away redis-server on a free port (or `port`) of 127.0.0.1; returns (process, REDIS_URL)."""
     server = shutil.which("redis-server")
     if server is None:
         raise RuntimeError("redis-server is not installed (make test installs it)")
-    port = free_port()
+    port = port or free_port()
     process = subprocess.Popen(  # noqa: S603
         [
             server,

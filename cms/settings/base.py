@@ -11,6 +11,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -216,12 +218,22 @@ AUTH_PASSWORD_VALIDATORS = [
 # Cache: Redis when REDIS_URL is set (required with several workers, so that
 # what one worker purges is purged for all), else a per-process cache for a
 # single development server.
+# Everything in it can be recomputed: while Redis is unreachable pages are
+# served uncached, each call waiting at most the socket timeouts, and the
+# process skips Redis for REDIS_RETRY_AFTER seconds after a failure
+# (home/redis_cache.py). redis-py's own retries would multiply the wait.
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "home.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "gnwict"),
+            "RETRY_AFTER": env_float("REDIS_RETRY_AFTER", 10),
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("REDIS_CONNECT_TIMEOUT", 0.5),
+                "socket_timeout": env_float("REDIS_TIMEOUT", 0.5),
+                "retry": Retry(NoBackoff(), 0),
+            },
         }
     }
 else:
@@ -386,7 +398,11 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_UR
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 # One error shape, {"message": …}, for every API view (home/parameters.py).
-REST_FRAMEWORK = {"EXCEPTION_HANDLER": "home.parameters.exception_handler"}
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "home.parameters.exception_handler",
+    # No API address answers 406 to a browser's Accept header (headless/negotiation.py).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "headless.negotiation.FallbackContentNegotiation",
+}
 # Machine translation for translators: DeepL if DEEPL_API_KEY is set, else a
 # LibreTranslate server at LIBRETRANSLATE_URL, else none (the admin says so).
 # Each call to the provider must complete within MACHINE_TRANSLATION_TIMEOUT
