@@ -30,9 +30,10 @@ from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
 from . import recurrence
+from .cards import occurrence_cards
 from .forms import EventPageForm
 from .ical import calendar_response
-from .listing import first_month_with_events, one_per_event, with_series_shown
+from .listing import first_month_with_events, one_per_event
 from .times import changes_of, read_times
 from .upcoming import UpcomingSeries, listed_at
 from .widgets import RecurrenceWidget
@@ -282,7 +283,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # Each series once, at its next date: a weekly event does not fill the list.
         series = self.upcoming_series(self.filtered_events(request), stop_hint=self.page_end(request))
         page_obj = self.paginate(request, series, EVENTS_PER_PAGE)
-        page_obj.object_list = with_series_shown(page_obj.object_list)
         if soonest := series.soonest_change():
             page_cache.expires_by(soonest)
         return self.render(
@@ -290,7 +290,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "view": "upcoming",
                 "page_obj": page_obj,
-                "entries": page_obj.object_list,
+                "cards": occurrence_cards(request, page_obj.object_list, view="upcoming"),
                 "month_link": self.month_link(None if self.is_filtered(request) else series),
                 **self.filter_context(request),
             },
@@ -305,13 +305,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         expire_when_occurrences_change(occurrences, now)
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
         page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)
-        page_obj.object_list = with_series_shown(page_obj.object_list)
         return self.render(
             request,
             context_overrides={
                 "view": "past",
                 "page_obj": page_obj,
-                "entries": page_obj.object_list,
+                "cards": occurrence_cards(request, page_obj.object_list, view="past"),
                 "month_link": self.month_link(),
                 **self.filter_context(request),
             },
@@ -737,6 +736,11 @@ def relist_event(sender, instance, raw=False, **kwargs):
         EventPage.objects.filter(pk=event.pk).update(
             listed_start=event.listed_start, listed_from=event.listed_from, listed_until=event.listed_until
         )
+        # Saved on its own, not by publishing its event (which purges): the
+        # month grids kept for the calendar show this date.
+        path = Page.objects.filter(pk=event.pk).values_list("path", flat=True).get()
+        parents = Page.objects.filter(path=path[: -Page.steplen]).values_list("pk", flat=True)
+        page_cache.purge(f"page:{event.pk}", *(f"children:{pk}" for pk in parents))
 
 
 class CalendarImport(models.Model):

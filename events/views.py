@@ -1,4 +1,3 @@
-import calendar
 import datetime
 import re
 
@@ -9,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
-from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -17,6 +15,7 @@ from wagtail.admin.auth import user_passes_test
 from wagtail.models import Page
 
 from . import recurrence, recurrence_text
+from .cards import month_grid
 from .ical import MAX_EXDATES_PER_EVENT, MAX_IMPORT_BYTES, MAX_IMPORT_EVENTS, CalendarImportError
 from .imports import progress, start_import
 from .models import FIRST_YEAR, CalendarImport, EventIndexPage, EventPage
@@ -46,39 +45,17 @@ def month_view(request, index):
 
     first = datetime.date(year, month, 1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
-    # Widen by a day each side: an occurrence on the 1st in Auckland starts on
-    # the last day of the previous month in UTC.
-    window_start = datetime.datetime.combine(first - datetime.timedelta(days=1), datetime.time(), datetime.UTC)
-    window_end = datetime.datetime.combine(following + datetime.timedelta(days=1), datetime.time(), datetime.UTC)
-    by_day = {}
-    occurrences = index.filtered_events(request).occurrence_times(window_start, window_end)
-    # The grid shows titles and links: the plain rows the dates were expanded
-    # from have the titles, and each event is a child of the calendar, at its
-    # address plus the event's slug. No page is read.
-    index_url = index.get_url(request)
-    for occurrence in occurrences:
-        occurrence.event.url = f"{index_url}{occurrence.event.slug}/"
-        day = occurrence.start.date()  # the date on the clock where the event happens
-        if first <= day < following:
-            by_day.setdefault(day, []).append(occurrence)
-
-    # Django counts weekdays from Sunday (0), Python's calendar from Monday (0).
-    first_weekday = (int(get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
-    weeks = [
-        [{"date": day, "in_month": day.month == month, "occurrences": by_day.get(day, [])} for day in week]
-        for week in calendar.Calendar(first_weekday).monthdatescalendar(year, month)
-    ]
+    grid, has_events = month_grid(request, index, first)
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     return index.render(
         request,
         context_overrides={
             "view": "month",
             "month": first,
-            "weeks": weeks,
-            "weekdays": [day["date"] for day in weeks[0]],
+            "month_grid": grid,
             "previous_month": previous if previous.year >= FIRST_YEAR else None,
             "next_month": following if following.year <= LAST_YEAR else None,
-            "has_events": bool(by_day),
+            "has_events": has_events,
             "month_link": index.month_link(),
             **index.filter_context(request),
         },
