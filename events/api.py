@@ -1,12 +1,13 @@
 """/api/v2/events/: occurrences in a window, recurring events expanded."""
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from headless.api import SectionAPIView
+from home import page_cache
 from home.parameters import (
     FORMAT,
     LOCALE,
@@ -22,7 +23,7 @@ from home.parameters import (
 from home.visibility import public_pages
 
 from . import recurrence
-from .models import EventOccurrenceOverride, EventPage
+from .models import EVENTS_TAG, EventOccurrenceOverride, EventPage
 
 MAX_WINDOW_DAYS = 366 * 5
 FIRST_DAY = datetime.date(2000, 1, 1)
@@ -33,8 +34,8 @@ def midnight(day):
     return datetime.datetime.combine(day, datetime.time(), datetime.UTC)
 
 
-def occurrence_json(occurrence, request=None):
-    event = occurrence.event
+def event_json(event, request=None):
+    """What an item shows of its event, whichever of its occurrences it is (see item_json)."""
     # With the request, Wagtail reads the site root paths once per request
     # (the `full_url` property reads them from the shared cache each time).
     url = event.get_full_url(request)
@@ -45,14 +46,8 @@ def occurrence_json(occurrence, request=None):
         "url": url,
         "locale": event.locale.language_code,
         "category": event.category_detail,
-        "start": (occurrence.start.date() if event.all_day else occurrence.start).isoformat(),
-        "end": (occurrence.end.date() if event.all_day else occurrence.end).isoformat(),
         "all_day": event.all_day,
         "time_zone": event.time_zone,
-        "cancelled": occurrence.cancelled,
-        "moved": occurrence.moved,
-        "original_start": occurrence.original_start.isoformat(),
-        "note": occurrence.note,
         "recurring": bool(event.recurrence),
         "venue": event.venue_name,
         "city": event.city,
@@ -60,6 +55,26 @@ def occurrence_json(occurrence, request=None):
         "online_url": event.online_url or None,
         "registration_url": event.registration_url or None,
         "ics_url": url + "event.ics" if url else None,
+    }
+
+
+def item_json(event, occurrence):
+    """An item of the list: `event` (event_json) at `occurrence`, fields in their documented order."""
+    all_day = event["all_day"]
+    return {
+        **{name: event[name] for name in ("id", "title", "summary", "url", "locale", "category")},
+        "start": (occurrence.start.date() if all_day else occurrence.start).isoformat(),
+        "end": (occurrence.end.date() if all_day else occurrence.end).isoformat(),
+        "all_day": all_day,
+        "time_zone": event["time_zone"],
+        "cancelled": occurrence.cancelled,
+        "moved": occurrence.moved,
+        "original_start": occurrence.original_start.isoformat(),
+        "note": occurrence.note,
+        **{
+            name: event[name]
+            for name in ("recurring", "venue", "city", "country", "online_url", "registration_url", "ics_url")
+        },
     }
 
 
@@ -79,7 +94,7 @@ def occurrences_in_window(events, start, end, include_cancelled):
     """
     EventPageQuerySet.occurrences, for a list that shows a page of them: every
     event in the window is read to expand and count its occurrences, so read
-    only its times; with_full_events reads the few on the page in full.
+    only its times; events_json reads the few on the page in full.
     """
     events = events.overlapping(start, end)
     overrides = {}
@@ -93,11 +108,28 @@ def occurrences_in_window(events, start, end, include_cancelled):
     return found
 
 
-def with_full_events(occurrences):
-    """The occurrences with their events read in full, in one query."""
-    ids = {occurrence.event.pk for occurrence in occurrences}
-    events = EventPage.objects.filter(pk__in=ids).defer("body").select_related("category", "locale").in_bulk()
-    return [replace(occurrence, event=events[occurrence.event.pk]) for occurrence in occurrences]
+def events_json(request, occurrences):
+    """
+    [event_json] for the events of `occurrences`, each kept as a part in the
+    shared cache (tags: the event's page, the categories, the sites its
+    address is built from) and read in full only when missing.
+    """
+    variant = f"{request.scheme}://{request.get_host()}"
+    items = {f"events:api-event:{pk}:{variant}": pk for pk in dict.fromkeys(o.event for o in occurrences)}
+    read = {}
+
+    def prepare(missing):
+        events = public_pages(EventPage.objects.filter(pk__in=missing))
+        read.update(events.defer("body").select_related("category", "locale").in_bulk())
+
+    def compute(pk):
+        page_cache.depends_on(f"page:{pk}", "event-categories", "sites")
+        # None: withdrawn since the window was read (which that purged too).
+        return event_json(read[pk], request) if pk in read else None
+
+    found = page_cache.remembered_many(items, compute, prepare=prepare)
+    by_pk = {pk: found[key] for key, pk in items.items()}
+    return [by_pk[o.event] for o in occurrences]
 
 
 class EventsAPIView(SectionAPIView):
@@ -135,10 +167,41 @@ class EventsAPIView(SectionAPIView):
             events = events.filter(category__slug=category)
         if country_code := params["country"]:
             events = events.filter(country=country_code.upper())
-        occurrences = occurrences_in_window(events, start, end, include_cancelled=params["include_cancelled"] == "true")
-        items, total = paginate(params, occurrences)
-        items = with_full_events(items)
+        include_cancelled = params["include_cancelled"] == "true"
+
+        def window():
+            # Every event of the language in the window is expanded to count and
+            # order its dates: kept until an event, a calendar's place or a
+            # view restriction (EVENTS_TAG) or a category changes. The window's bounds are dates, so time passing within a
+            # day changes nothing; the next day asks for another window.
+            page_cache.depends_on(EVENTS_TAG, "event-categories")
+            occurrences = occurrences_in_window(events, start, end, include_cancelled=include_cancelled)
+            items, total = paginate(params, occurrences)
+            return [(o.event.pk, o.start, o.end, o.original_start, o.cancelled, o.moved, o.note) for o in items], total
+
+        key = ":".join(
+            map(
+                str,
+                (
+                    "events:api-window",
+                    locale.pk,
+                    params["category"],
+                    params["country"],
+                    start.isoformat(),
+                    end.isoformat(),
+                    include_cancelled,
+                    params["offset"],
+                    params["limit"],
+                ),
+            )
+        )
+        rows, total = page_cache.remembered(key, window)
+        occurrences = [recurrence.Occurrence(pk, *fields) for pk, *fields in rows]
         return {
             "meta": {"total_count": total, "from": start.date().isoformat(), "to": end.date().isoformat()},
-            "items": [occurrence_json(o, request) for o in items],
+            "items": [
+                item_json(event, occurrence)
+                for event, occurrence in zip(events_json(request, occurrences), occurrences, strict=True)
+                if event is not None
+            ],
         }

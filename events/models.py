@@ -156,6 +156,12 @@ def occurrences_of(events, start, end, include_cancelled=True):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
+# Purged when any event changes, is withdrawn or moves, a calendar moves, or
+# a view restriction changes (events.apps): what depends on every event of a
+# language, as the API's windows do.
+EVENTS_TAG = "events"
+
+
 def expire_when_occurrences_change(occurrences, now):
     """
     A list computed from "now" changes when one of its occurrences ends (it
@@ -315,6 +321,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 **self.filter_context(request),
             },
         )
+
+    def page_cache_purge_tags(self):
+        # Moving or restricting the calendar moves or withdraws its events.
+        return [EVENTS_TAG]
 
     def ical_feed(self, request):
         """The calendar as iCalendar, served at <index>/feed.ics (see events.views.serve_ics)."""
@@ -512,6 +522,9 @@ class EventPage(BasePage):
         if self.image_alt:
             return self.image_alt
         return self.image.description if self.image else ""
+
+    def page_cache_purge_tags(self):
+        return [EVENTS_TAG]
 
     def get_listing_summary(self):
         return self.listing_summary or self.summary
@@ -740,7 +753,7 @@ def relist_event(sender, instance, raw=False, **kwargs):
         # month grids kept for the calendar show this date.
         path = Page.objects.filter(pk=event.pk).values_list("path", flat=True).get()
         parents = Page.objects.filter(path=path[: -Page.steplen]).values_list("pk", flat=True)
-        page_cache.purge(f"page:{event.pk}", *(f"children:{pk}" for pk in parents))
+        page_cache.purge(EVENTS_TAG, f"page:{event.pk}", *(f"children:{pk}" for pk in parents))
 
 
 class CalendarImport(models.Model):
