@@ -17,7 +17,6 @@ from home.parameters import (
     ParameterError,
     Parameters,
     country,
-    paginate,
     slug,
 )
 from home.visibility import public_pages
@@ -26,6 +25,7 @@ from . import recurrence
 from .models import EVENTS_TAG, EventOccurrenceOverride, EventPage
 
 MAX_WINDOW_DAYS = 366 * 5
+KEPT_ROWS = 100
 FIRST_DAY = datetime.date(2000, 1, 1)
 LAST_DAY = datetime.date(2100, 12, 31)
 
@@ -169,15 +169,25 @@ class EventsAPIView(SectionAPIView):
             events = events.filter(country=country_code.upper())
         include_cancelled = params["include_cancelled"] == "true"
 
+        offset, limit = params["offset"], params["limit"]
+        # The first KEPT_ROWS occurrences of a window are kept whatever page a
+        # client asks for (clients page from the start): pages beyond have
+        # their own parts.
+        beyond = offset + limit > KEPT_ROWS
+        rows_shown = slice(offset, offset + limit) if beyond else slice(0, KEPT_ROWS)
+
         def window():
             # Every event of the language in the window is expanded to count and
-            # order its dates: kept until an event, a calendar's place or a
-            # view restriction (EVENTS_TAG) or a category changes. The window's bounds are dates, so time passing within a
-            # day changes nothing; the next day asks for another window.
+            # order its dates: kept until an event, a calendar's place or a view
+            # restriction (EVENTS_TAG) or a category changes. The window's bounds
+            # are dates, so time passing within a day changes nothing; the next
+            # day asks for another window.
             page_cache.depends_on(EVENTS_TAG, "event-categories")
             occurrences = occurrences_in_window(events, start, end, include_cancelled=include_cancelled)
-            items, total = paginate(params, occurrences)
-            return [(o.event.pk, o.start, o.end, o.original_start, o.cancelled, o.moved, o.note) for o in items], total
+            return [
+                (o.event.pk, o.start, o.end, o.original_start, o.cancelled, o.moved, o.note)
+                for o in occurrences[rows_shown]
+            ], len(occurrences)
 
         key = ":".join(
             map(
@@ -190,12 +200,12 @@ class EventsAPIView(SectionAPIView):
                     start.isoformat(),
                     end.isoformat(),
                     include_cancelled,
-                    params["offset"],
-                    params["limit"],
+                    *((offset, limit) if beyond else ()),
                 ),
             )
         )
         rows, total = page_cache.remembered(key, window)
+        rows = rows if beyond else rows[offset : offset + limit]
         occurrences = [recurrence.Occurrence(pk, *fields) for pk, *fields in rows]
         return {
             "meta": {"total_count": total, "from": start.date().isoformat(), "to": end.date().isoformat()},

@@ -21,6 +21,7 @@ dates purge) or a category does.
 
 import calendar
 import datetime
+from collections.abc import Sequence
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -28,7 +29,8 @@ from django.utils.formats import get_format
 
 from home import page_cache
 
-from .listing import with_series_shown
+from .listing import SeriesEntry, with_series_shown
+from .recurrence import Occurrence
 
 CARD_TEMPLATE = "events/includes/occurrence.html"
 GRID_TEMPLATE = "events/includes/month_grid.html"
@@ -114,3 +116,62 @@ def _month_grid(request, index, first):
     ]
     context = {"weeks": weeks, "weekdays": [day["date"] for day in weeks[0]]}
     return render_to_string(GRID_TEMPLATE, context, request=request), bool(by_day)
+
+
+# The upcoming list's page asked for, kept as a part (EventIndexPage.upcoming_route).
+
+
+class EventRef:
+    """An event by its id alone: what a kept entry needs to find its card (or, missing, its page)."""
+
+    __slots__ = ("pk",)
+
+    def __init__(self, pk):
+        self.pk = pk
+
+
+def kept_entries(entries):
+    """`entries` (SeriesEntry) as plain values for the cache."""
+    return [
+        (
+            entry.event.pk,
+            entry.occurrence.start,
+            entry.occurrence.end,
+            entry.occurrence.original_start,
+            entry.occurrence.cancelled,
+            entry.occurrence.moved,
+            entry.occurrence.note,
+            entry.more,
+        )
+        for entry in entries
+    ]
+
+
+class KeptPage(Sequence):
+    """
+    A list of `total` entries of which only those starting at `offset` are
+    kept (kept_entries): for Django's Paginator, which asks for that page.
+    """
+
+    def __init__(self, total, offset, rows):
+        self.total, self.offset = total, offset
+        self.entries = [SeriesEntry(Occurrence(EventRef(pk), *fields), more=more) for pk, *fields, more in rows]
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.total)
+        if start != self.offset:
+            raise IndexError("only the kept page can be read")
+        return self.entries[: stop - start]
+
+
+def upcoming_page_key(index, request):
+    """What the upcoming list's page depends on besides its tags: the calendar, the filters, the page asked for."""
+    category = request.GET.get("category", "").strip()[:50]
+    country = request.GET.get("country", "").strip()[:2].upper()
+    number = request.GET.get("page", "1")[:20]
+    return f"events:upcoming:{index.pk}:{category}:{country}:{number}"

@@ -30,7 +30,7 @@ from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
 from . import recurrence
-from .cards import occurrence_cards
+from .cards import KeptPage, kept_entries, occurrence_cards, upcoming_page_key
 from .forms import EventPageForm
 from .ical import calendar_response
 from .listing import first_month_with_events, one_per_event
@@ -286,21 +286,37 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def upcoming_route(self, request):
         if "month" in request.GET:
             return import_string(self.month_view)(request, self)
-        # Each series once, at its next date: a weekly event does not fill the list.
-        series = self.upcoming_series(self.filtered_events(request), stop_hint=self.page_end(request))
-        page_obj = self.paginate(request, series, EVENTS_PER_PAGE)
-        if soonest := series.soonest_change():
-            page_cache.expires_by(soonest)
+        filtered = self.is_filtered(request)
+        total, number, rows, month_link = page_cache.remembered(
+            upcoming_page_key(self, request), lambda: self._upcoming_page(request, filtered)
+        )
+        page_obj = self.paginate(request, KeptPage(total, (number - 1) * EVENTS_PER_PAGE, rows), EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
                 "view": "upcoming",
                 "page_obj": page_obj,
                 "cards": occurrence_cards(request, page_obj.object_list, view="upcoming"),
-                "month_link": self.month_link(None if self.is_filtered(request) else series),
+                "month_link": self.month_link() if filtered else month_link,
                 **self.filter_context(request),
             },
         )
+
+    def _upcoming_page(self, request, filtered):
+        """
+        (length of the list, page number, its entries as kept_entries, the
+        "Month" link when not filtered): kept as a part until an event of the
+        calendar or a category changes, or the list does as time passes (the
+        first end of an occurrence it read).
+        """
+        page_cache.depends_on("event-categories")  # the category filter matches by slug
+        # Each series once, at its next date: a weekly event does not fill the list.
+        series = self.upcoming_series(self.filtered_events(request), stop_hint=self.page_end(request))
+        page_obj = self.paginate(request, series, EVENTS_PER_PAGE)
+        if soonest := series.soonest_change():
+            page_cache.expires_by(soonest)
+        month_link = None if filtered else self.month_link(series)
+        return len(series), page_obj.number, kept_entries(page_obj.object_list), month_link
 
     @path("past/", name="past")
     def past_route(self, request):
