@@ -25,6 +25,7 @@ class ArticlesAPIViewSet(NetworkPagesAPIViewSet):
     ]
 
     keep_items = True
+    listing_defer = ("body",)
 
     def item_tags(self, page):
         # Topic labels; pictures purge their pages' tags (home.signals).

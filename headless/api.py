@@ -246,10 +246,14 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
     # Keep each item of a default listing as a part in the shared cache (see
     # kept_items): for endpoints whose items declare all they show in item_tags.
     keep_items = False
+    # Columns a default listing never shows, left unread there (a body's JSON).
+    listing_defer = ()
 
     def listing_view(self, request):
         if self.keep_items and "fields" not in request.GET:
             queryset = self.filter_queryset(self.get_queryset())
+            if self.listing_defer and isinstance(queryset, QuerySet):
+                queryset = queryset.defer(*self.listing_defer)
             items = self.paginate_queryset(queryset, prepare=False)
             response = self.get_paginated_response(self.kept_items(items))
         else:
@@ -287,9 +291,12 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         request = self.request
         variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}"
         items = {f"api-item:{self.name}:{page.pk}:{variant}": page for page in pages}
-        serializer = self.get_serializer(pages, many=True)
+        serializer = None
 
         def prepare(missing):
+            # Wagtail builds a serializer class per request: only when an item needs it.
+            nonlocal serializer
+            serializer = self.get_serializer(missing, many=True)
             self.prepare_for_listing(missing)
             serializer.context["_alternates"] = alternates_of(missing, request)
 
