@@ -24,6 +24,13 @@ class ArticlesAPIViewSet(NetworkPagesAPIViewSet):
         Date("date_to", "Articles dated on or before this day."),
     ]
 
+    keep_items = True
+    listing_defer = ("body",)
+
+    def item_tags(self, page):
+        # Topic labels; pictures purge their pages' tags (home.signals).
+        return [*super().item_tags(page), "topics"]
+
     def get_queryset(self):
         params = self.params
         articles = ArticlePage.objects.filter(pk__in=self.get_base_queryset().values("pk"))

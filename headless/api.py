@@ -243,20 +243,69 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
     base_serializer_class = NetworkPageSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "alternates"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "alternates"]
+    # Keep each item of a default listing as a part in the shared cache (see
+    # kept_items): for endpoints whose items declare all they show in item_tags.
+    keep_items = False
+    # Columns a default listing never shows, left unread there (a body's JSON).
+    listing_defer = ()
 
     def listing_view(self, request):
-        response = super().listing_view(request)
+        if self.keep_items and "fields" not in request.GET:
+            queryset = self.filter_queryset(self.get_queryset())
+            if self.listing_defer and isinstance(queryset, QuerySet):
+                queryset = queryset.defer(*self.listing_defer)
+            items = self.paginate_queryset(queryset, prepare=False)
+            response = self.get_paginated_response(self.kept_items(items))
+        else:
+            response = super().listing_view(request)
         latest = self.get_base_queryset().aggregate(latest=Max("last_published_at"))["latest"]
         if latest:
             response["Last-Modified"] = http_date(latest.timestamp())
         return response
 
-    def paginate_queryset(self, queryset):
+    def paginate_queryset(self, queryset, prepare=True):
         """The page of items, with what each item shows read for all of them at once (N+1 otherwise)."""
         items = list(super().paginate_queryset(queryset))
-        if prepare := getattr(queryset.model, "prepare_for_listing", None):
-            prepare(items)
+        if prepare:
+            self.prepare_for_listing(items)
         return items
+
+    def prepare_for_listing(self, items):
+        if items and (prepare := getattr(type(items[0]), "prepare_for_listing", None)):
+            prepare(items)
+
+    def item_tags(self, page):
+        """The page cache's tags of what an item of a default listing shows (its own row, alternates, URLs)."""
+        return [f"page:{page.pk}", f"translations:{page.translation_key}", "sites"]
+
+    def kept_items(self, pages):
+        """
+        The serialized items of `pages`, each kept as a part in the shared
+        cache (home.page_cache.remembered_many) under item_tags and the tags
+        its serialization declares (a linked author's profile), so a listing
+        serializes and reads the extras (topics, authors, renditions,
+        alternates) only of the items missing. The key names the language
+        (labels, profile links) and the host the URLs start with; only default
+        listings come here, as `fields` may ask for anything a page holds.
+        """
+        request = self.request
+        variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}"
+        items = {f"api-item:{self.name}:{page.pk}:{variant}": page for page in pages}
+        serializer = None
+
+        def prepare(missing):
+            # Wagtail builds a serializer class per request: only when an item needs it.
+            nonlocal serializer
+            serializer = self.get_serializer(missing, many=True)
+            self.prepare_for_listing(missing)
+            serializer.context["_alternates"] = alternates_of(missing, request)
+
+        def compute(page):
+            page_cache.depends_on(*self.item_tags(page))
+            return serializer.child.to_representation(page)
+
+        kept = page_cache.remembered_many(items, compute, prepare=prepare)
+        return [kept[key] for key in items]
 
     def detail_view(self, request, pk):
         response = super().detail_view(request, pk)

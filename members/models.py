@@ -31,7 +31,7 @@ from home.visibility import public_pages
 from .cards import member_cards
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for
-from .worldmap import choropleth
+from .worldmap import world_map
 
 MEMBERS_PER_PAGE = 24
 RESERVED_SLUGS = {"map", "join"}
@@ -433,7 +433,9 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("map/", name="map")
     def map_route(self, request):
-        return self.render(request, context_overrides={"map": choropleth(member_counts())}, template="members/map.html")
+        return self.render(
+            request, context_overrides={"world_map": world_map(self, member_counts)}, template="members/map.html"
+        )
 
     @path("join/", name="join")
     def join_route(self, request):

@@ -9,11 +9,16 @@ import math
 from functools import cache
 from pathlib import Path
 
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from home import page_cache
 from home.collation import sort_key
 
+TEMPLATE = "members/includes/world_map.html"
 SHAPES = Path(__file__).parent / "data" / "countries-110m.json"
 ANTARCTICA = "010"
 # Colour bins: (lowest count, CSS class). Counts are shown, never individuals.
@@ -131,3 +136,22 @@ def choropleth(counts):
         "total": sum(counts.values()),
         "country_count": len(counts),
     }
+
+
+def world_map(directory, counts):
+    """
+    The map, its legend and its table as HTML, kept as a part in the shared
+    cache (home.page_cache.remembered) even with the full-page cache off:
+    naming two hundred countries and drawing their shapes is most of the
+    page's cost. `counts()` declares the `members` tag, which any change to a
+    member (her country, consents, listing, a translation) purges. The key
+    names what else the part shows: the language (country names, labels) and
+    the directory's address the table links to.
+    """
+    directory_url = directory.url
+
+    def render():
+        context = {"map": choropleth(counts()), "page": {"url": directory_url}}
+        return mark_safe(render_to_string(TEMPLATE, context).strip())  # noqa: S308
+
+    return page_cache.remembered(f"members-map:{translation.get_language()}:{directory_url}", render)
