@@ -1,7 +1,8 @@
 """
 `make bench`: the site under gunicorn with production settings on PostgreSQL
-and Redis, every kind of page and API list, cached and uncached, against a
-bare Django view served by the same worker in the same run.
+and Redis, every kind of page and API list, cached, uncached and cold (see
+measure_all), against a bare Django view served by the same worker in the
+same run.
 
 For each URL: SQL queries per request, worker CPU per request (utime+stime
 from /proc, which noisy neighbours do not inflate), requests per second and
@@ -32,6 +33,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import redis
 import requests
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -66,7 +68,7 @@ def parse_args():
         default="",
         help="comma-separated words: measure only the URLs whose name contains one (e.g. home,events)",
     )
-    parser.add_argument("--modes", default="cached,uncached", help="which of cached,uncached to run")
+    parser.add_argument("--modes", default="cached,uncached,cold", help="which of cached,uncached,cold to run")
     parser.add_argument(
         "--no-readme", action="store_true", help="leave the README's table alone (partial or exploratory runs)"
     )
@@ -165,7 +167,12 @@ def rss_mb(pid):
     return 0
 
 
-def measure(base, pid, url, count, concurrency):
+def measure(base, pid, url, count, concurrency, before_each=None):
+    """
+    CPU per request of the worker `pid`, requests/s and latencies for `count`
+    GETs of `url`. With `before_each` (the cold mode: it empties Redis), the
+    requests go one at a time, each after it.
+    """
     local = threading.local()
 
     def get(_n):
@@ -181,8 +188,14 @@ def measure(base, pid, url, count, concurrency):
     for _ in range(3):  # warm: renditions, process caches, the page cache when it is on
         requests.get(base + url, timeout=60)
     cpu_before, wall_before = cpu_seconds(pid), time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        results = list(pool.map(get, range(count)))
+    if before_each is None:
+        with ThreadPoolExecutor(concurrency) as pool:
+            results = list(pool.map(get, range(count)))
+    else:
+        results = []
+        for n in range(count):
+            before_each()
+            results.append(get(n))
     wall = time.perf_counter() - wall_before
     cpu = cpu_seconds(pid) - cpu_before
     latencies = sorted(r[0] for r in results)
@@ -230,15 +243,24 @@ def measure_all(args):
             words = [word.strip().lower() for word in args.only.split(",") if word.strip()]
             pages = [(name, url) for name, url in pages if any(word in name.lower() for word in words)]
             api = [(name, url) for name, url in api if any(word in name.lower() for word in words)]
-        modes = [mode for mode in (("cached", "3600"), ("uncached", "0")) if mode[0] in args.modes.split(",")]
-        for mode, seconds in modes:
+        # cached: the full-page cache on; uncached: off, with the page parts
+        # kept in Redis as they are between two changes; cold: off, and Redis
+        # emptied before every request (the first reader after a change pays
+        # at most this much; only the changed content's parts are purged).
+        flush = redis.Redis.from_url(redis_url).flushdb
+        modes = [
+            mode
+            for mode in (("cached", "3600", None), ("uncached", "0", None), ("cold", "0", flush))
+            if mode[0] in args.modes.split(",")
+        ]
+        for mode, seconds, before_each in modes:
             env = {**environment(args), "PAGE_CACHE_SECONDS": seconds}
             with servers.site_server(env, settings_module="bench.settings") as (base, master):
                 pid = worker_pid(master)
                 bare = measure(base, pid, "/bench/bare/", args.requests, args.concurrency)
                 results["rows"].append({"name": "bare Django view", "url": "/bench/bare/", "mode": mode, **bare})
-                for name, url in pages + (api if mode == "uncached" else []):
-                    row = measure(base, pid, url, args.requests, args.concurrency)
+                for name, url in pages + (api if mode != "cached" else []):
+                    row = measure(base, pid, url, args.requests, args.concurrency, before_each)
                     row["ratio"] = row["cpu_ms"] / bare["cpu_ms"]
                     results["rows"].append({"name": name, "url": url, "mode": mode, **row})
                     print(f"{mode:9} {name:24} {row['cpu_ms']:7.2f} ms CPU  {row['ratio']:6.1f}x", flush=True)
@@ -249,7 +271,7 @@ def measure_all(args):
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2))
     print(table(results))
-    if not (args.no_readme or args.only or len(modes) < 2):
+    if not (args.no_readme or args.only or len(modes) < 3):
         update_readme(results)
 
 
