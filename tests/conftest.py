@@ -158,6 +158,12 @@ def engine(db):
     return search_index.client()
 
 
+@pytest.fixture
+def page_cache_off(settings):
+    """Pages rendered on every request, from what the shared cache keeps of their parts (tests/reading.py)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     """A redis-server of this run's own, for the shared cache of several workers."""

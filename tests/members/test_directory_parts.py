@@ -7,58 +7,49 @@ to them at once.
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from tests.factories import ImageFactory, MemberFactory
+from tests.reading import read
 
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-
-
-def get(url):
-    response = Client().get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
+pytestmark = pytest.mark.usefixtures("page_cache_off")
 
 
 @pytest.mark.django_db
 class TestFilterChoices:
     def test_a_second_reader_does_not_read_them_again(self, directory):
-        first = get("/en/members/")
+        first = read("/en/members/")
         with CaptureQueriesContext(connection) as captured:
-            again = get("/en/members/")
+            again = read("/en/members/")
         assert again == first
         queries = [query["sql"] for query in captured.captured_queries]
         assert not [sql for sql in queries if "members_memberexpertisetag" in sql]
         assert not [sql for sql in queries if 'DISTINCT "members_member"."country"' in sql]
 
     def test_a_newly_listed_country_is_offered_at_once(self, directory):
-        assert 'value="IS"' not in get("/en/members/")
+        assert 'value="IS"' not in read("/en/members/")
         member = MemberFactory(country="IS", listed=False)
-        assert 'value="IS"' not in get("/en/members/")
+        assert 'value="IS"' not in read("/en/members/")
         member.listed = True
         member.save()
-        assert 'value="IS"' in get("/en/members/")
-        assert ">Islande<" in get("/fr/members/")
+        assert 'value="IS"' in read("/en/members/")
+        assert ">Islande<" in read("/fr/members/")
 
     def test_a_country_no_listed_member_is_from_leaves_at_once(self, directory):
         member = MemberFactory(country="IS")
-        assert 'value="IS"' in get("/en/members/")
+        assert 'value="IS"' in read("/en/members/")
         member.listed = False
         member.save()
-        assert 'value="IS"' not in get("/en/members/")
+        assert 'value="IS"' not in read("/en/members/")
 
     def test_a_renamed_area_of_expertise_is_offered_at_once(self, directory):
         tag = Tag.objects.create(name="Quantum networks", slug="quantum-networks")
         MemberFactory(expertise=[tag])
-        assert ">Quantum networks<" in get("/en/members/")
+        assert ">Quantum networks<" in read("/en/members/")
         tag.name = "Quantum communication"
         tag.save()
-        html = get("/en/members/")
+        html = read("/en/members/")
         assert ">Quantum communication<" in html
         assert ">Quantum networks<" not in html
 
@@ -66,8 +57,8 @@ class TestFilterChoices:
 @pytest.mark.django_db
 def test_a_card_shows_the_sector_in_the_readers_language(directory):
     MemberFactory(full_name="Amina Sector", sector="regulator")
-    assert "Régulateur" in get("/fr/members/?q=Amina")
-    assert "Regulator" in get("/en/members/?q=Amina")
+    assert "Régulateur" in read("/fr/members/?q=Amina")
+    assert "Regulator" in read("/en/members/?q=Amina")
 
 
 def card_of(html, name):
@@ -79,39 +70,39 @@ def card_of(html, name):
 class TestMemberCards:
     def test_a_second_reader_reads_no_photo_again(self, directory):
         MemberFactory(full_name="Amina Photo", photo=ImageFactory())
-        first = get("/en/members/?q=Amina")
+        first = read("/en/members/?q=Amina")
         with CaptureQueriesContext(connection) as captured:
-            again = get("/en/members/?q=Amina")
+            again = read("/en/members/?q=Amina")
         assert again == first
         assert "member-card__photo" in again
         assert not [query for query in captured.captured_queries if "wagtailimages" in query["sql"]]
 
     def test_an_edited_profile_shows_at_once(self, directory):
         member = MemberFactory(full_name="Amina Edit", position="Director")
-        assert "Director" in card_of(get("/en/members/?q=Amina"), "Amina Edit")
+        assert "Director" in card_of(read("/en/members/?q=Amina"), "Amina Edit")
         member.position = "Minister of ICT"
         member.save()
-        assert "Minister of ICT" in card_of(get("/en/members/?q=Amina"), "Amina Edit")
+        assert "Minister of ICT" in card_of(read("/en/members/?q=Amina"), "Amina Edit")
 
     def test_a_withdrawn_consent_hides_at_once(self, directory):
         member = MemberFactory(full_name="Amina Consent", photo=ImageFactory())
-        card = card_of(get("/en/members/?q=Amina"), "Amina Consent")
+        card = card_of(read("/en/members/?q=Amina"), "Amina Consent")
         assert "member-card__photo" in card
         assert member.organisation in card
         member.show_photo = member.show_organisation = False
         member.save()
-        card = card_of(get("/en/members/?q=Amina"), "Amina Consent")
+        card = card_of(read("/en/members/?q=Amina"), "Amina Consent")
         assert "member-card__photo" not in card
         assert member.organisation not in card
 
     def test_a_changed_photo_shows_at_once(self, directory):
         photo = ImageFactory(file__filename="portrait-test.png")
         MemberFactory(full_name="Amina Portrait", photo=photo)
-        before = card_of(get("/en/members/?q=Amina"), "Amina Portrait")
+        before = card_of(read("/en/members/?q=Amina"), "Amina Portrait")
         # A new focal point gives the cropped renditions new files.
         photo.focal_point_x, photo.focal_point_y, photo.focal_point_width, photo.focal_point_height = 5, 5, 4, 4
         photo.save()
-        after = card_of(get("/en/members/?q=Amina"), "Amina Portrait")
+        after = card_of(read("/en/members/?q=Amina"), "Amina Portrait")
         assert "portrait-test" in before
         assert "portrait-test" in after
         assert after != before

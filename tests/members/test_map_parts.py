@@ -9,30 +9,19 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from home.translations import translate_object
 from members.models import Member
 from tests.factories import MemberFactory
+from tests.reading import read
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture
 def nobody_counted(db):
     Member.objects.update(show_on_map=False)
-
-
-def get(url):
-    response = Client().get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def table(content):
@@ -41,64 +30,64 @@ def table(content):
 
 def test_a_second_reader_does_not_count_the_members_again(directory):
     MemberFactory(country="SN")
-    first = get(directory.url + "map/")
+    first = read(directory.url + "map/")
     with CaptureQueriesContext(connection) as captured:
-        again = get(directory.url + "map/")
+        again = read(directory.url + "map/")
     assert again == first
     assert not [query["sql"] for query in captured.captured_queries if '"members_member"' in query["sql"]]
 
 
 def test_a_member_who_moves_country_moves_on_the_map_at_once(directory, nobody_counted):
     member = MemberFactory(country="SN")
-    assert table(get(directory.url + "map/")) == {"SN": 1}
+    assert table(read(directory.url + "map/")) == {"SN": 1}
     member.country = "GH"
     member.save()
-    assert table(get(directory.url + "map/")) == {"GH": 1}
+    assert table(read(directory.url + "map/")) == {"GH": 1}
 
 
 def test_a_member_who_withdraws_consent_leaves_the_map_at_once(directory, nobody_counted):
     member = MemberFactory(country="SN")
-    assert table(get(directory.url + "map/")) == {"SN": 1}
+    assert table(read(directory.url + "map/")) == {"SN": 1}
     member.show_on_map = False
     member.save()
-    content = get(directory.url + "map/")
+    content = read(directory.url + "map/")
     assert table(content) == {}
     assert "Senegal: 1 member" not in content
 
 
 def test_an_unlisted_member_leaves_the_map_at_once(directory, nobody_counted):
     member = MemberFactory(country="SN")
-    assert table(get(directory.url + "map/")) == {"SN": 1}
+    assert table(read(directory.url + "map/")) == {"SN": 1}
     member.listed = False
     member.save()
-    assert table(get(directory.url + "map/")) == {}
+    assert table(read(directory.url + "map/")) == {}
 
 
 def test_an_erased_member_leaves_the_map_at_once(directory, nobody_counted):
     member = MemberFactory(country="SN")
-    assert table(get(directory.url + "map/")) == {"SN": 1}
+    assert table(read(directory.url + "map/")) == {"SN": 1}
     member.delete()
-    assert table(get(directory.url + "map/")) == {}
+    assert table(read(directory.url + "map/")) == {}
 
 
 def test_a_newly_counted_member_appears_at_once(directory, nobody_counted):
     member = MemberFactory(country="SN", show_on_map=False)
-    assert table(get(directory.url + "map/")) == {}
+    assert table(read(directory.url + "map/")) == {}
     member.show_on_map = True
     member.save()
-    assert table(get(directory.url + "map/")) == {"SN": 1}
+    assert table(read(directory.url + "map/")) == {"SN": 1}
 
 
 def test_each_language_has_its_own_map_and_sees_changes_at_once(directory, locales, nobody_counted):
     member = MemberFactory(country="SN")
     translate_object(member, "fr", {"Director": "Directrice"})
     french_url = directory.get_translation(locales["fr"]).url + "map/"
-    assert ">Senegal</a>" in get(directory.url + "map/")
-    french = get(french_url)
+    assert ">Senegal</a>" in read(directory.url + "map/")
+    french = read(french_url)
     assert ">Sénégal</a>" in french and table(french) == {"SN": 1}
     # Her consent is one choice shared by her language versions.
     member.refresh_from_db()
     member.show_on_map = False
     member.save()
-    assert table(get(french_url)) == {}
-    assert table(get(directory.url + "map/")) == {}
+    assert table(read(french_url)) == {}
+    assert table(read(directory.url + "map/")) == {}
