@@ -34,6 +34,7 @@ from .cards import KeptPage, kept_entries, occurrence_cards, upcoming_page_key
 from .forms import EventPageForm
 from .ical import calendar_response
 from .listing import first_month_with_events, one_per_event
+from .times import FIELDS as TIMES_FIELDS
 from .times import changes_of, read_times
 from .upcoming import UpcomingSeries, listed_at
 from .widgets import RecurrenceWidget
@@ -109,20 +110,9 @@ class EventPageQuerySet(PageQuerySet):
         return occurrences_of(read_times(self.overlapping(start, end)), start, end, include_cancelled)
 
 
-# Read for every event a listing expands (see EventPageQuerySet.for_expansion).
-EXPANSION_FIELDS = (
-    "title",
-    "locale",
-    "start",
-    "end",
-    "time_zone",
-    "all_day",
-    "recurrence",
-    "series_end",
-    "listed_start",
-    "listed_from",
-    "listed_until",
-)
+# Read for every event a listing expands (see EventPageQuerySet.for_expansion):
+# the columns of events.times, as model fields.
+EXPANSION_FIELDS = tuple(name.removesuffix("_id") for name in TIMES_FIELDS)
 
 
 def with_events_shown(occurrences, images=True):
