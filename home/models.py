@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import locales, page_cache
 from .blocks import ActionLinkBlock, BodyStreamBlock, GoalBlock
+from .visibility import public_pages
 
 # Hook name under which sections (articles, events, ...) offer the home page a
 # short list of their latest items. Keeps imports pointing from the sections
@@ -216,7 +217,17 @@ class HomePage(BasePage):
         for page in linked:
             if page is not None:
                 page_cache.links_to_translations(page)
-        context["hero_actions"] = [{**action, "page": targets[action["page"].pk]} for action in actions]
+        # A button to a page readers may not see (unpublished, or behind a
+        # login or password) would give away its address and title.
+        offered = set(
+            public_pages(Page.objects.filter(pk__in=[page.pk for page in targets.values()])).values_list(
+                "pk", flat=True
+            )
+        )
+        targets = {pk: page for pk, page in targets.items() if page.pk in offered}
+        context["hero_actions"] = [
+            {**action, "page": targets[action["page"].pk]} for action in actions if action["page"].pk in targets
+        ]
         context["hero_link_target"] = targets.get(self.hero_link_page_id)
         context["sections"] = [
             section
