@@ -28,6 +28,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
+from django.test import Client
 from wagtail.models import Locale, Site
 
 from search import index as search_index
@@ -162,6 +163,12 @@ def engine(db):
 def page_cache_off(settings):
     """Pages rendered on every request, from what the shared cache keeps of their parts (tests/reading.py)."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def reader():
+    """An anonymous reader whose server errors come back as 500 responses, as a browser sees them."""
+    return Client(raise_request_exception=False)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ import re
 
 import feedparser
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from taggit.models import Tag
 from wagtail.models import Workflow
@@ -20,13 +19,6 @@ from tests.articles.conftest import submission_data
 from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def card_titles(content):

@@ -22,13 +22,6 @@ from .conftest import image_file, submission_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def submit(client, index, **overrides):
     return client.post(index.url + "submit/", submission_data(**overrides), REMOTE_ADDR="198.51.100.23")
 

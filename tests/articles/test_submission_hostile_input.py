@@ -10,8 +10,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
-from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
@@ -21,18 +19,6 @@ from articles.models import ArticlePage, ArticleSubmission
 from tests.articles.conftest import image_file, submission_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def reader():
-    return Client(raise_request_exception=False)
 
 
 def state():

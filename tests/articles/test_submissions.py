@@ -1,18 +1,10 @@
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from wagtail.models import WorkflowState
 
 from articles.models import ArticlePage, ArticleSubmission
 
 from .conftest import image_file, submission_data
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def submit(client, index, **overrides):

@@ -8,7 +8,6 @@ import re
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.core.cache import cache
 
 from members.models import Member, MembershipApplication
 from tests.members.test_join import application
@@ -16,13 +15,6 @@ from tests.members.test_join import application
 pytestmark = pytest.mark.django_db
 
 APPLICATION = application()
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def stored(language="en", **fields):

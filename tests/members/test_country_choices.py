@@ -3,18 +3,10 @@
 import re
 
 import pytest
-from django.core.cache import cache
 
 from members.models import MembershipApplication
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def country_options(content):

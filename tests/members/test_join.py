@@ -1,16 +1,8 @@
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from members.models import Member, MembershipApplication
 from members.views import approve
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def application(**overrides):

@@ -10,8 +10,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
-from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -20,18 +18,6 @@ from tests import site
 from tests.members.test_join import application
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def reader():
-    return Client(raise_request_exception=False)
 
 
 def apply(reader, directory, **fields):

@@ -36,11 +36,6 @@ def png_with_text_bomb():
     return base[:-12] + chunk + base[-12:]
 
 
-@pytest.fixture
-def reader():
-    return Client(raise_request_exception=False)
-
-
 @pytest.mark.django_db
 class TestReaders:
     @pytest.mark.parametrize("topic", ["a b", "<script>", "policy/../x", "no-such-topic"])

@@ -6,8 +6,6 @@ saved (it would add headers to the emails the value goes into), and their
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
-from django.test import Client
 from wagtail.models import WorkflowState
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleSubmission
@@ -16,18 +14,6 @@ from tests.articles.conftest import submission_data
 from tests.members.test_join import application
 
 INJECTED = "Joan\r\nBcc: attacker@evil.example"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def reader():
-    return Client(raise_request_exception=False)
 
 
 @pytest.fixture
