@@ -2,7 +2,6 @@ import math
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
@@ -578,7 +577,7 @@ class TopicLabelQuerySet(models.QuerySet):
         # for "topics", which every change of a label or topic replaces.
         token = page_cache.tag_token("topics")
         keys = {locale_id: f"topic-labels:{token}:{locale_id}" for locale_id in set(locale_ids)}
-        stored = cache.get_many(keys.values())
+        stored = page_cache.store().get_many(keys.values())
         found = {locale_id: stored[key] for locale_id, key in keys.items() if key in stored}
         missing = [locale_id for locale_id in keys if locale_id not in found]
         if missing:
@@ -591,7 +590,7 @@ class TopicLabelQuerySet(models.QuerySet):
                 for tag_id, label_locale_id, label in rows:
                     if label_locale_id == default.pk and tag_id not in labels:
                         labels[tag_id] = TextIn(label, default.language_code)
-            cache.set_many({keys[locale_id]: found[locale_id] for locale_id in missing}, 60 * 60)
+            page_cache.store().set_many({keys[locale_id]: found[locale_id] for locale_id in missing}, 60 * 60)
         return found
 
 

@@ -53,6 +53,10 @@ class BasePage(Page):
         help_text=_("Shown in listings and when the page is shared on social media."),
     )
 
+    # Set by home.routing when the query that found this page showed no view
+    # restriction on it or its ancestors: Wagtail's check needs no query then.
+    known_unrestricted = False
+
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel(
@@ -108,8 +112,11 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """
         Wagtail's, in one query instead of two: restrictions on this page or an
-        ancestor, or on the page that one of them is an alias of.
+        ancestor, or on the page that one of them is an alias of. None to
+        look up when routing already found that there are none.
         """
+        if self.known_unrestricted:
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__aliases__path__in=paths)).distinct()
 

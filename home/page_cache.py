@@ -28,11 +28,12 @@ import time
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 
+STORE = "pages"
 PREFIX = "page-cache"
 GENERATION_KEY = f"{PREFIX}:generation"
 HEADER = "X-Page-Cache"
@@ -52,6 +53,21 @@ class _Dependencies:
 
 
 _current = ContextVar("page_cache_dependencies", default=None)
+
+
+def store():
+    """
+    Where stored pages, page parts and their tags live: the "pages" cache when
+    the settings name one (in production a Redis database of its own, so that
+    clearing it leaves the site-wide caches — Wagtail's site root paths, the
+    menus, rate limits — alone), else the default cache.
+    """
+    return caches[STORE if STORE in settings.CACHES else "default"]
+
+
+def clear():
+    """Forget every stored page and page part (after a deploy that changes templates, say)."""
+    store().clear()
 
 
 # What a response shows. Called while rendering; a no-op outside a cacheable request.
@@ -124,10 +140,10 @@ def remembered_many(items, compute, prepare=None, timeout=FRAGMENT_TIMEOUT):
     in one go, and nothing is read for the parts found.
     """
     hashed = {key: f"{PREFIX}:part:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}" for key in items}
-    found = cache.get_many([*hashed.values(), GENERATION_KEY])
+    found = store().get_many([*hashed.values(), GENERATION_KEY])
     entries = {key: found[cache_key] for key, cache_key in hashed.items() if cache_key in found}
     tag_keys = {_tag_key(tag) for tokens, _expires, _value in entries.values() for tag in tokens}
-    current = cache.get_many(sorted(tag_keys)) if tag_keys else {}
+    current = store().get_many(sorted(tag_keys)) if tag_keys else {}
     values, now = {}, time.time()
     for key, (tokens, expires, value) in entries.items():
         if all(current.get(_tag_key(tag)) == token for tag, token in tokens.items()) and (
@@ -162,7 +178,7 @@ def remembered_many(items, compute, prepare=None, timeout=FRAGMENT_TIMEOUT):
                 own_tokens = {tag: tokens[tag] for tag in deps.tags}
                 by_timeout.setdefault(part_timeout, {})[hashed[key]] = (own_tokens, deps.expires, values[key])
         for part_timeout, parts in by_timeout.items():
-            cache.set_many(parts, part_timeout)
+            store().set_many(parts, part_timeout)
     return values
 
 
@@ -172,12 +188,12 @@ def _current_tokens(tags, generation):
     was read (what was computed in between may already be stale).
     """
     tag_keys = [_tag_key(tag) for tag in sorted(tags)]
-    current = cache.get_many([*tag_keys, GENERATION_KEY])
+    current = store().get_many([*tag_keys, GENERATION_KEY])
     if missing := [tag_key for tag_key in tag_keys if tag_key not in current]:
         # Never purged (or evicted): start a token, keeping any another worker set first.
         for tag_key in missing:
-            cache.add(tag_key, _token(), timeout=None)
-        current = cache.get_many([*tag_keys, GENERATION_KEY])
+            store().add(tag_key, _token(), timeout=None)
+        current = store().get_many([*tag_keys, GENERATION_KEY])
     if current.get(GENERATION_KEY) != generation or any(tag_key not in current for tag_key in tag_keys):
         return None
     return {tag: current[_tag_key(tag)] for tag in tags}
@@ -199,10 +215,10 @@ def tag_token(tag):
     The current token of `tag`: a key for other shared caches of things that
     the page cache already purges by that tag (topic labels, say).
     """
-    token = cache.get(_tag_key(tag))
+    token = store().get(_tag_key(tag))
     if token is None:
-        cache.add(_tag_key(tag), _token(), timeout=None)
-        token = cache.get(_tag_key(tag))
+        store().add(_tag_key(tag), _token(), timeout=None)
+        token = store().get(_tag_key(tag))
     return token
 
 
@@ -245,7 +261,7 @@ def _send_purge(tags):
     # generation and does not store at all.
     values = {GENERATION_KEY: _token()}
     values.update({_tag_key(tag): _token() for tag in tags})
-    return not cache.set_many(values, timeout=None)
+    return not store().set_many(values, timeout=None)
 
 
 def resend_when_reachable(name, send):
@@ -366,7 +382,7 @@ class PageCacheMiddleware:
         if not _eligible(request):
             return self.get_response(request)
         key = _entry_key(request)
-        found = cache.get_many([key, GENERATION_KEY])
+        found = store().get_many([key, GENERATION_KEY])
         entry = found.get(key)
         if entry is not None and (response := self._response_from(entry)) is not None:
             return response
@@ -374,7 +390,7 @@ class PageCacheMiddleware:
 
     def _response_from(self, entry):
         tokens, status, headers, content = entry
-        current = cache.get_many([_tag_key(tag) for tag in tokens])
+        current = store().get_many([_tag_key(tag) for tag in tokens])
         if any(current.get(_tag_key(tag)) != token for tag, token in tokens.items()):
             return None
         response = HttpResponse(content, status=status)
@@ -400,12 +416,12 @@ class PageCacheMiddleware:
             timeout = min(timeout, int(deps.expires - time.time()))
         tag_keys = [_tag_key(tag) for tag in sorted(deps.tags)]
         # Tokens before the generation: see _purge_now.
-        current = cache.get_many([*tag_keys, GENERATION_KEY])
+        current = store().get_many([*tag_keys, GENERATION_KEY])
         if missing := [tag_key for tag_key in tag_keys if tag_key not in current]:
             # Never purged (or evicted): start a token, keeping any another worker set first.
             for tag_key in missing:
-                cache.add(tag_key, _token(), timeout=None)
-            current = cache.get_many([*tag_keys, GENERATION_KEY])
+                store().add(tag_key, _token(), timeout=None)
+            current = store().get_many([*tag_keys, GENERATION_KEY])
         if (
             timeout <= 0
             or current.get(GENERATION_KEY) != generation
@@ -415,6 +431,6 @@ class PageCacheMiddleware:
             return response
         tokens = {tag: current[_tag_key(tag)] for tag in deps.tags}
         headers = [(name, value) for name, value in response.items() if name != HEADER]
-        cache.set(key, (tokens, response.status_code, headers, response.content), timeout)
+        store().set(key, (tokens, response.status_code, headers, response.content), timeout)
         response.headers[HEADER] = "miss"
         return response

@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from . import locales, page_cache
+from .visibility import behind_a_restriction
 
 # Each language's home page per site root, remembered by the process and
 # checked against the database in the same query that finds the path.
@@ -43,15 +44,22 @@ def route_for_request(request, path):
             return None
         pages = _pages_on_the_way(home, components)
     request.home_page = home
-    page, parent, depth = home, None, 0
+    page, parent, depth = pages[home.url_path], None, 0
+    on_the_way = [page]
     while depth < len(components) and not _intercepts(page, components[depth:]):
         child = pages.get(_url_path(home, components[: depth + 1]))
         if child is None:
             break
         page, parent, depth = child, page, depth + 1
+        on_the_way.append(page)
     specific = _specific(page)
     if parent is not None:
         specific._cached_parent_obj = parent
+    # The query that found the path also said whether a view restriction
+    # covers the page; an alias takes its source's restrictions, so
+    # Wagtail's own lookup is left to answer for a path through one.
+    if not page.behind_a_restriction and home.depth <= 2 and not any(p.alias_of_id for p in on_the_way):
+        specific.known_unrestricted = True
     try:
         return specific.route(request, components[depth:])
     except Http404:
@@ -91,7 +99,7 @@ def _pages_on_the_way(home, components):
     prefixes = [_url_path(home, components[: n + 1]) for n in range(len(components))]
     found = Page.objects.filter(
         Q(pk=home.pk) | Q(url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth)
-    )
+    ).annotate(behind_a_restriction=behind_a_restriction())
     return {page.url_path: page for page in found}
 
 

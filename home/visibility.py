@@ -14,7 +14,9 @@ def public_pages(queryset):
     SQL clause however many restrictions exist (Wagtail's .public() adds one
     clause per restricted page).
     """
-    restricted_ancestor = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.live().filter(~Exists(restricted_ancestor))
+    return queryset.live().filter(~behind_a_restriction())
+
+
+def behind_a_restriction():
+    """True for a page with a view restriction on itself or an ancestor (an annotation or a filter)."""
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))

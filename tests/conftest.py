@@ -22,7 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
@@ -103,9 +103,14 @@ def empty_cache():
     Each test starts with an empty cache: pages and chrome stored by an earlier
     test were rendered from data that its rollback has since undone.
     """
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
+
+
+def clear_caches():
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from the environment; nothing secret lives here.
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -43,6 +44,15 @@ def _env_number(name, default, kind, described):
         return kind(value)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} must be {described}, not {value!r}.") from error
+
+
+def next_redis_database(url):
+    """redis://host:port/N -> the same server's database N + 1 (database 0 when the URL names none)."""
+    parts = urlsplit(url)
+    number = parts.path.strip("/") or "0"
+    if not number.isdigit():
+        raise ImproperlyConfigured(f"REDIS_URL names no database number: {url!r}; set PAGE_CACHE_REDIS_URL.")
+    return urlunsplit(parts._replace(path=f"/{int(number) + 1}"))
 
 
 def env_list(name, default=""):
@@ -223,10 +233,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # process skips Redis for REDIS_RETRY_AFTER seconds after a failure
 # (home/redis_cache.py). redis-py's own retries would multiply the wait.
 if REDIS_URL := os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
+
+    def redis_cache(location):
+        return {
             "BACKEND": "home.redis_cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": location,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "gnwict"),
             "RETRY_AFTER": env_float("REDIS_RETRY_AFTER", 10),
             "OPTIONS": {
@@ -235,9 +246,18 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
                 "retry": Retry(NoBackoff(), 0),
             },
         }
+
+    CACHES = {
+        "default": redis_cache(REDIS_URL),
+        # Stored pages and page parts (home.page_cache), in a database of
+        # their own so that clearing them leaves the site-wide caches alone.
+        "pages": redis_cache(os.environ.get("PAGE_CACHE_REDIS_URL") or next_redis_database(REDIS_URL)),
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "site"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
 # How long anonymous readers may be served a stored page (home.page_cache);
 # changes purge it sooner. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)

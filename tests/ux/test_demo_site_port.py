@@ -11,12 +11,14 @@ pytestmark = pytest.mark.django_db
 def test_canonical_link_follows_the_demo_servers_port(client):
     from django.core.cache import cache
 
+    from home import page_cache
     from home.management.commands.prepare_demo_site import Command
 
     # The demo's Site record, as load_demo_content writes it (the demo itself has its smoke test).
     Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8000)
     Command().serve_on_port("8765")  # what `PORT=8765 make run` does before serving
     cache.clear()  # the command runs before the server starts: no cached site roots or pages yet
+    page_cache.clear()
     site = Site.objects.get(is_default_site=True)
     content = client.get("/en/", HTTP_HOST=f"{site.hostname}:8765").content.decode()
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', content).group(1)

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from wagtail import hooks
 
+from home import page_cache
 from home.demo.generate import muted_signals
 
 
@@ -28,4 +29,5 @@ class Command(BaseCommand):
         if not options["no_index"]:
             call_command("update_index", stdout=self.stdout)
         cache.clear()
+        page_cache.clear()
         self.stdout.write("Generated content is in place.")
