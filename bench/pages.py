@@ -39,6 +39,7 @@ import requests
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+from cms.settings.base import next_redis_database  # noqa: E402
 from tests import servers  # noqa: E402
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -68,7 +69,7 @@ def parse_args():
         default="",
         help="comma-separated words: measure only the URLs whose name contains one (e.g. home,events)",
     )
-    parser.add_argument("--modes", default="cached,uncached,cold", help="which of cached,uncached,cold to run")
+    parser.add_argument("--modes", default="cached,uncached,cold", help="which of cached,uncached,cold,empty to run")
     parser.add_argument(
         "--no-readme", action="store_true", help="leave the README's table alone (partial or exploratory runs)"
     )
@@ -170,7 +171,7 @@ def rss_mb(pid):
 def measure(base, pid, url, count, concurrency, before_each=None):
     """
     CPU per request of the worker `pid`, requests/s and latencies for `count`
-    GETs of `url`. With `before_each` (the cold mode: it empties Redis), the
+    GETs of `url`. With `before_each` (cold and empty modes: it clears a cache), the
     requests go one at a time, each after it.
     """
     local = threading.local()
@@ -244,13 +245,21 @@ def measure_all(args):
             pages = [(name, url) for name, url in pages if any(word in name.lower() for word in words)]
             api = [(name, url) for name, url in api if any(word in name.lower() for word in words)]
         # cached: the full-page cache on; uncached: off, with the page parts
-        # kept in Redis as they are between two changes; cold: off, and Redis
-        # emptied before every request (the first reader after a change pays
-        # at most this much; only the changed content's parts are purged).
-        flush = redis.Redis.from_url(redis_url).flushdb
+        # kept in Redis as they are between two changes; cold: off, and the
+        # page cache (pages and parts, a Redis database of its own) cleared
+        # before every request (the first reader after a change pays at most
+        # this much; only the changed content's parts are purged); empty: off,
+        # and the whole of Redis emptied (site root paths, menus, renditions too).
+        clear_pages = redis.Redis.from_url(next_redis_database(redis_url)).flushdb
+        empty = redis.Redis.from_url(redis_url).flushall
         modes = [
             mode
-            for mode in (("cached", "3600", None), ("uncached", "0", None), ("cold", "0", flush))
+            for mode in (
+                ("cached", "3600", None),
+                ("uncached", "0", None),
+                ("cold", "0", clear_pages),
+                ("empty", "0", empty),
+            )
             if mode[0] in args.modes.split(",")
         ]
         for mode, seconds, before_each in modes:
