@@ -94,6 +94,10 @@ class RedisCache(DjangoRedisCache):
         until = _skip_until.get(self._server)
         return until is None or time.monotonic() >= until
 
+    def answered(self):
+        """Whether the last call reached Redis (False from a failure until a call succeeds)."""
+        return self._server not in _skip_until
+
     def _unreachable(self, error):
         first = self._server not in _skip_until
         _skip_until[self._server] = time.monotonic() + self.retry_after
@@ -116,6 +120,12 @@ class RedisCache(DjangoRedisCache):
     delete_many = _fail_soft(lambda *args, **kwargs: None)(DjangoRedisCache.delete_many)
     incr = _fail_soft(_missing_key)(DjangoRedisCache.incr)
     clear = _fail_soft(lambda: False)(DjangoRedisCache.clear)
+
+
+def answered(cache):
+    """Whether `cache` (any backend) answered its last call; only ours can say no."""
+    check = getattr(cache, "answered", None)
+    return check is None or check()
 
 
 def reachable(cache):

@@ -6,6 +6,7 @@ and the catch-up that applies the updates an engine outage made the indexes miss
 import datetime
 import logging
 import threading
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -15,11 +16,14 @@ from django.db import close_old_connections, connections
 from django.utils import timezone
 from django_tasks import task
 
+from home.redis_cache import answered
+
 from . import index
 
 logger = logging.getLogger(__name__)
 
 CATCH_UP_KEY = "search:catch-up-scheduled"
+_scheduled_without_the_lock = float("-inf")
 
 
 @task()
@@ -73,9 +77,17 @@ def schedule_catch_up():
     database one) holds it; the immediate backend, which cannot, gets a timer
     thread in this process.
     """
+    global _scheduled_without_the_lock
     delay = catch_up_delay()
     if not cache.add(CATCH_UP_KEY, True, timeout=delay + 60):
-        return
+        if answered(cache):
+            return  # scheduled already, by this process or another
+        # The shared cache is away with the engine: no lock to share, so each
+        # process schedules its own, at most one per delay (a second
+        # catch-up finds less or nothing to apply).
+        if time.monotonic() - _scheduled_without_the_lock < delay:
+            return
+        _scheduled_without_the_lock = time.monotonic()
     if catch_up_search_indexes.get_backend().supports_defer:
         run_after = timezone.now() + datetime.timedelta(seconds=delay)
         catch_up_search_indexes.using(run_after=run_after).enqueue()

@@ -26,10 +26,11 @@ PUBLISH = (
 DELETE = "from wagtail.models import Page; Page.objects.filter(slug='catch-up-probe').delete()"
 
 
-def manage(search_url, *args):
+def manage_with(search_url, *args, **env):
     return servers.manage(
         *args,
         env={
+            **env,
             "DEBUG": "0",
             "SEARCH_URL": search_url,
             "SEARCH_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
@@ -54,9 +55,16 @@ def documents_titled(title):
 
 
 @pytest.mark.django_db
-def test_updates_missed_while_frozen_reach_both_indexes_when_the_engine_returns(engine, fake_engines):
+@pytest.mark.parametrize("redis", ["none", "down"])
+def test_updates_missed_while_frozen_reach_both_indexes_when_the_engine_returns(engine, fake_engines, redis):
+    # "down": the shared cache, which holds the catch-up's lock, is away too.
+    env = {"REDIS_URL": f"redis://127.0.0.1:{servers.free_port()}/0"} if redis == "down" else {}
     real_url = settings.SEARCH_URL
     proxy = fake_engines("hanging", upstream=real_url)
+
+    def manage(search_url, *args):
+        return manage_with(search_url, *args, **env)
+
     try:
         seconds = float(manage(proxy.url, "shell", "-c", PUBLISH).strip().splitlines()[-1])
         assert seconds <= 1 + 1  # SEARCH_TIMEOUT + 1 s
