@@ -178,9 +178,7 @@ def send():
     from .models import UnsentPurge
 
     with transaction.atomic():
-        rows = dict(
-            UnsentPurge.objects.select_for_update(skip_locked=True).order_by("key").values_list("key", "pk")
-        )
+        rows = dict(UnsentPurge.objects.select_for_update(skip_locked=True).order_by("key").values_list("key", "pk"))
         if not rows:
             return 0, 0
         sent = _send(rows)
