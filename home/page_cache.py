@@ -374,7 +374,8 @@ class PageCacheMiddleware:
         entry = found.get(key)
         if entry is not None and (response := self._response_from(entry)) is not None:
             return response
-        purge_outbox.send_due()  # not on a hit, which reads no database
+        if purge_outbox.send_due():  # not on a hit, which reads no database
+            found = cache.get_many([GENERATION_KEY])  # changed by what was sent, before this render
         return self._render_and_store(request, key, found.get(GENERATION_KEY))
 
     def _response_from(self, entry):

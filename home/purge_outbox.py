@@ -144,30 +144,31 @@ def send_due():
     """
     Called where a process reaches the database anyway (a request not served
     from the page cache, a finished task): look for rows at most once per
-    CHECK_SECONDS, and at once after this process saw Redis fail.
+    CHECK_SECONDS, and at once after this process saw Redis fail. True if
+    it sent something (the page cache's generation changed).
     """
     store = _store()
     if not _shared(store):
-        return
+        return False
     if not reachable(store):
         _schedule.next_check = 0.0
-        return
+        return False
     now = time.monotonic()
     if now < _schedule.next_check:
-        return
+        return False
     _schedule.next_check = now + CHECK_SECONDS
-    _send_quietly()
+    return _send_quietly()
 
 
 def _send_quietly():
     from .models import UnsentPurge
 
     try:
-        if UnsentPurge.objects.exists():
-            send()
+        return UnsentPurge.objects.exists() and send()[0] > 0
     except DatabaseError:
         # The database is away: what is rendering will answer 503 on its own.
         logger.warning("Unsent cache purges not read (database error)", exc_info=True)
+        return False
 
 
 def send():
