@@ -13,6 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis as redis_client
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
 from django.test import Client
@@ -364,3 +365,23 @@ def test_two_senders_at_once_send_each_row_once_and_delete_only_what_they_sent()
         assert left == {"tag:outbox-test:new", "tag:outbox-test:sent"}
     finally:
         committed(delete_rows)
+
+
+ENQUEUE = "from search.tasks import sync_search_documents; sync_search_documents.enqueue('home.standardpage', [])"
+
+
+def test_the_task_worker_sends_what_a_process_left_after_its_task(tmp_path):
+    from django_tasks_db.models import DBTaskResult
+
+    before = set(DBTaskResult.objects.values_list("id", flat=True))
+    with servers.redis_server(tmp_path) as url:
+        committed(purge_outbox.record_tags, {"outbox-test:worker"})
+        try:
+            servers.manage("shell", "-c", ENQUEUE)
+            servers.manage("db_worker", "--batch", env={"REDIS_URL": url})
+            assert not UnsentPurge.objects.filter(key="tag:outbox-test:worker").exists()
+            store = redis_client.Redis.from_url(url)
+            assert store.exists(f"{KEY_PREFIX}:1:{page_cache.PREFIX}:tag:outbox-test:worker")
+        finally:
+            committed(delete_rows)
+            committed(lambda: DBTaskResult.objects.exclude(id__in=before).delete())
