@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -422,3 +422,21 @@ class FooterLink(TranslatableMixin, Orderable):
             raise ValidationError(_("Choose a page or enter an address."))
         if self.link_url and not self.link_page_id and not self.label:
             raise ValidationError({"label": _("A link to another site needs a label.")})
+
+
+class UnsentPurge(models.Model):
+    """
+    A purge of the shared cache that did not reach it while Redis was
+    unreachable, kept until a process sends it (home.purge_outbox). One row
+    per tag or other invalidation, however often it failed.
+    """
+
+    key = models.CharField(_("key"), max_length=255, unique=True)
+    failed_at = models.DateTimeField(_("last failed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("unsent cache purge")
+        verbose_name_plural = _("unsent cache purges")
+
+    def __str__(self):
+        return self.key

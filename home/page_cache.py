@@ -33,6 +33,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 
+from . import purge_outbox
+
 STORE = "pages"
 PREFIX = "page-cache"
 GENERATION_KEY = f"{PREFIX}:generation"
@@ -237,10 +239,8 @@ def purge(*tags):
 
 
 # Purges that did not reach the shared cache (Redis unreachable), sent again
-# by this process once it answers: see _purge_now. Per process, so a worker
-# that stops before Redis is back loses its list; the entries those purges
-# concerned then go stale at their own expiry (PAGE_CACHE_SECONDS for pages,
-# FRAGMENT_TIMEOUT for parts) at the latest.
+# by this process once it answers: see _purge_now. Per process, so each is
+# also written to the database for any process to send (home.purge_outbox).
 _unsent_tags = set()
 _unsent_calls = {}
 
@@ -248,8 +248,10 @@ _unsent_calls = {}
 def _purge_now(tags):
     if _unsent_tags or _unsent_calls:
         resend_unsent()  # a process without requests (the task worker) resends here
+    purge_outbox.before_purge()
     if not _send_purge(tags):
         _unsent_tags.update(tags)
+        purge_outbox.record_tags(tags)
         logger.error(
             "Page cache purge not sent, the shared cache is unreachable (resent when it is back): %s", sorted(tags)
         )
@@ -270,6 +272,7 @@ def resend_when_reachable(name, send):
     cache: `send()` is called again with the unsent purges until it returns True.
     """
     _unsent_calls[name] = send
+    purge_outbox.record_call(send)
 
 
 def resend_unsent():
@@ -380,12 +383,15 @@ class PageCacheMiddleware:
         if _unsent_tags or _unsent_calls:
             resend_unsent()
         if not _eligible(request):
+            purge_outbox.send_due()
             return self.get_response(request)
         key = _entry_key(request)
         found = store().get_many([key, GENERATION_KEY])
         entry = found.get(key)
         if entry is not None and (response := self._response_from(entry)) is not None:
             return response
+        if purge_outbox.send_due():  # not on a hit, which reads no database
+            found = store().get_many([GENERATION_KEY])  # changed by what was sent, before this render
         return self._render_and_store(request, key, found.get(GENERATION_KEY))
 
     def _response_from(self, entry):

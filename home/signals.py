@@ -1,11 +1,12 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
+from django.tasks.signals import task_finished
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import chrome, locales, page_cache
+from . import chrome, locales, page_cache, purge_outbox
 from .models import FooterLink, FooterText, NavigationMenu, NavigationMenuItem
 
 
@@ -33,6 +34,9 @@ def connect_page_cache():
         page_cache.purge_on_change(model, chrome_tags)
     for model in (get_image_model(), get_document_model()):
         page_cache.purge_on_change(model, media_changed)
+    # The task worker serves no requests: it sends the purges other processes
+    # could not send after the tasks it runs.
+    task_finished.connect(send_unsent_purges, dispatch_uid="page-cache-unsent-purges")
 
 
 def page_changed(sender, instance, **kwargs):
@@ -83,3 +87,7 @@ def media_changed(obj):
     for page in Page.objects.filter(pk__in=ids).live():
         page_cache.purge_page(page)
     return []
+
+
+def send_unsent_purges(**kwargs):
+    purge_outbox.send_due()
