@@ -10,7 +10,8 @@ threads (it takes a connection from its pool for each command), so each pool
 gets one, made on first use.
 
 Everything in the cache can be recomputed, so an unreachable Redis (down,
-refusing connections, or accepting them and never answering) is a miss, not
+refusing connections, accepting them and never answering, or answering with
+an error such as a full or read-only Redis's) is a miss, not
 a 500: reads return their default, writes store nothing, `set_many` reports
 every key as not stored (page_cache keeps the purges it could not send, see
 there) and `incr` raises ValueError as for a missing key. Each call waits at
@@ -27,12 +28,14 @@ import time
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+# Down, refusing, silent, or answering with an error instead of a result (a
+# full Redis with noeviction: "OOM command not allowed"; a failover's
+# read-only replica: "READONLY"; a database number it does not have).
+UNREACHABLE = (RedisError,)
 DEFAULT_RETRY_AFTER = 10
 
 # Per process, per server address: Django makes a cache object per thread, and
@@ -103,7 +106,7 @@ class RedisCache(DjangoRedisCache):
         _skip_until[self._server] = time.monotonic() + self.retry_after
         if first:
             logger.warning(
-                "Redis at %s is unreachable (%s): pages are served uncached, retrying every %g s",
+                "Redis at %s is unreachable or refuses commands (%s): pages are served uncached, retrying every %g s",
                 self._server,
                 error,
                 self.retry_after,

@@ -56,8 +56,14 @@ def test_the_page_cache_database_follows_the_shared_cache_url():
     assert next_redis_database("rediss://:secret@cache:6380/4?ssl_cert_reqs=none") == (
         "rediss://:secret@cache:6380/5?ssl_cert_reqs=none"
     )
+    # redis-py reads ?db= before the path.
+    assert next_redis_database("redis://cache:6379/0?db=3") == "redis://cache:6379/4"
+    assert next_redis_database("unix:///run/redis.sock") == "unix:///run/redis.sock?db=1"
+    assert next_redis_database("unix:///run/redis.sock?db=2") == "unix:///run/redis.sock?db=3"
     with pytest.raises(ImproperlyConfigured, match="PAGE_CACHE_REDIS_URL"):
-        next_redis_database("unix:///run/redis.sock")
+        next_redis_database("redis://cache:6379/15")  # a stock Redis has no database 16
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL must be"):
+        next_redis_database("cache:6379/0")
 
 
 @pytest.mark.parametrize(
