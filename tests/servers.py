@@ -23,10 +23,11 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -323,3 +324,19 @@ def fresh_database(name):
         yield f"postgres://{db['USER']}:{db['PASSWORD']}@{server['host']}:{server['port']}/{name}"
     finally:
         run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def committed(function, *args):
+    """
+    Run `function` on a connection of its own, outside the test's rolled-back
+    transaction, so that other processes (servers, workers) see what it writes.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+
+        def run():
+            try:
+                return function(*args)
+            finally:
+                connections.close_all()
+
+        return pool.submit(run).result()

@@ -5,32 +5,14 @@ through one is served fresh by the other within a second.
 
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-from django.db import connections
 
 from articles.models import ArticlePage
 from tests import servers, site
 
 HEADER = "X-Page-Cache"
-
-
-def committed(function, *args):
-    """
-    Run `function` on a connection of its own, outside the test's rolled-back
-    transaction, so that the server processes see what it writes.
-    """
-    with ThreadPoolExecutor(max_workers=1) as pool:
-
-        def run():
-            try:
-                return function(*args)
-            finally:
-                connections.close_all()
-
-        return pool.submit(run).result()
 
 
 def set_title_and_save_draft(page_pk, title):
@@ -88,7 +70,7 @@ def test_a_publish_through_one_process_is_seen_by_the_other_within_a_second(tmp_
             session = requests.Session()
             sign_in(session, editors)
             new_title = "Telemedicine, as published through the other process"
-            committed(set_title_and_save_draft, page.pk, new_title)
+            servers.committed(set_title_and_save_draft, page.pk, new_title)
             try:
                 publish_through(session, editors, page)
                 published_at = time.monotonic()
@@ -101,4 +83,4 @@ def test_a_publish_through_one_process_is_seen_by_the_other_within_a_second(tmp_
                 assert new_title in fresh.text, "the other process still serves the old page after a second"
                 assert requests.get(url, timeout=5).headers[HEADER] == "hit"
             finally:
-                committed(restore, page.pk, original_title)
+                servers.committed(restore, page.pk, original_title)

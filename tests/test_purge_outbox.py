@@ -22,6 +22,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from articles.models import ArticlePage
+from cms.settings.base import next_redis_database
 from home import page_cache, purge_outbox, redis_cache
 from home.models import NavigationMenuItem, UnsentPurge
 from tests import servers
@@ -96,19 +97,6 @@ def forget_unsent_in_memory():
     page_cache._unsent_calls.clear()
 
 
-def committed(function, *args):
-    """Run `function` on a connection of its own, committed, outside the test's transaction."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-
-        def run():
-            try:
-                return function(*args)
-            finally:
-                connections.close_all()
-
-        return pool.submit(run).result()
-
-
 def read(path):
     return Client().get(path)
 
@@ -118,7 +106,7 @@ def read_elsewhere(path):
     A reader served by another connection, outside the test's transaction: the
     rows it sends are deleted for good, as in a worker.
     """
-    return committed(read, path)
+    return servers.committed(read, path)
 
 
 def article():
@@ -188,8 +176,8 @@ def test_an_article_unpublished_by_a_process_that_ends_during_an_outage_leaves_t
         assert page.title not in content
         assert not UnsentPurge.objects.exists()
     finally:
-        committed(republish, page.pk)
-        committed(delete_rows)
+        servers.committed(republish, page.pk)
+        servers.committed(delete_rows)
 
 
 def set_first_menu_label(label):
@@ -218,8 +206,8 @@ def test_a_menu_changed_by_a_process_that_ends_during_an_outage_is_shown_after(r
         # Another page, not stored before: its menu comes from the chrome's cache.
         assert label in read_elsewhere("/en/in-focus/").content.decode()
     finally:
-        committed(set_first_menu_label, "")
-        committed(delete_rows)
+        servers.committed(set_first_menu_label, "")
+        servers.committed(delete_rows)
 
 
 def change_title_during_an_outage(redis, page, title):
@@ -340,7 +328,7 @@ def send_while_another_sender_runs():
         calls_while_locked.append(pool.submit(second_sender).result())
     # The same tag fails again while its row is being sent: that writer waits
     # for this sender and writes the row anew.
-    again = threading.Thread(target=committed, args=(purge_outbox.record_tags, {"outbox-test:sent"}))
+    again = threading.Thread(target=servers.committed, args=(purge_outbox.record_tags, {"outbox-test:sent"}))
     again.start()
     calls_while_locked.append(again)
     time.sleep(0.3)
@@ -354,9 +342,9 @@ def record_for_two_senders():
 
 def test_two_senders_at_once_send_each_row_once_and_delete_only_what_they_sent():
     calls_while_locked.clear()
-    committed(record_for_two_senders)
+    servers.committed(record_for_two_senders)
     try:
-        first = committed(purge_outbox.send)
+        first = servers.committed(purge_outbox.send)
         second, writer = calls_while_locked
         writer.join(timeout=10)
         assert first == (2, 0)
@@ -364,7 +352,7 @@ def test_two_senders_at_once_send_each_row_once_and_delete_only_what_they_sent()
         left = set(UnsentPurge.objects.values_list("key", flat=True))
         assert left == {"tag:outbox-test:new", "tag:outbox-test:sent"}
     finally:
-        committed(delete_rows)
+        servers.committed(delete_rows)
 
 
 ENQUEUE = "from search.tasks import sync_search_documents; sync_search_documents.enqueue('home.standardpage', [])"
@@ -375,13 +363,14 @@ def test_the_task_worker_sends_what_a_process_left_after_its_task(tmp_path):
 
     before = set(DBTaskResult.objects.values_list("id", flat=True))
     with servers.redis_server(tmp_path) as url:
-        committed(purge_outbox.record_tags, {"outbox-test:worker"})
+        servers.committed(purge_outbox.record_tags, {"outbox-test:worker"})
         try:
             servers.manage("shell", "-c", ENQUEUE)
             servers.manage("db_worker", "--batch", env={"REDIS_URL": url})
             assert not UnsentPurge.objects.filter(key="tag:outbox-test:worker").exists()
-            store = redis_client.Redis.from_url(url)
+            # The worker's settings keep stored pages in the next database (PAGE_CACHE_REDIS_URL).
+            store = redis_client.Redis.from_url(next_redis_database(url))
             assert store.exists(f"{KEY_PREFIX}:1:{page_cache.PREFIX}:tag:outbox-test:worker")
         finally:
-            committed(delete_rows)
-            committed(lambda: DBTaskResult.objects.exclude(id__in=before).delete())
+            servers.committed(delete_rows)
+            servers.committed(lambda: DBTaskResult.objects.exclude(id__in=before).delete())
