@@ -31,9 +31,13 @@ class ArticlesAPIViewSet(NetworkPagesAPIViewSet):
         # Topic labels; pictures purge their pages' tags (home.signals).
         return [*super().item_tags(page), "topics"]
 
+    def count_tags(self):
+        # ?topic= names a tag by its slug.
+        return [*super().count_tags(), "topics"]
+
     def get_queryset(self):
         params = self.params
-        articles = ArticlePage.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+        articles = self.public_in_site(ArticlePage)
         # Subqueries rather than joins: no duplicate rows, so no DISTINCT over
         # every column of every page to count and list them.
         if topic := params.get("topic"):
