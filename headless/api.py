@@ -8,7 +8,7 @@ section endpoints (parameters, pagination, errors).
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.db.models import CharField, Max, Q, QuerySet, Subquery
+from django.db.models import CharField, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import NoReverseMatch
@@ -316,8 +316,16 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
                 page_cache.depends_on(*self.count_tags())
                 return queryset.count()
             page_cache.depends_on("pages", "sites")
-            public = public_pages(Page.objects.all()).filter(self._in_site())
-            latest = public.aggregate(latest=Max("last_published_at"))["latest"]
+            # The newest first rather than MAX(): PostgreSQL walks an index
+            # back from the latest publication and stops at the first public
+            # page of the site (headless_page_last_published).
+            latest = (
+                public_pages(Page.objects.filter(last_published_at__isnull=False))
+                .filter(self._in_site())
+                .order_by("-last_published_at")
+                .values_list("last_published_at", flat=True)
+                .first()
+            )
             return latest.timestamp() if latest else None
 
         kept = page_cache.remembered_many(items, compute)
