@@ -43,14 +43,17 @@ def other_site(db):
 def test_a_restricted_subtree_is_in_no_list_nor_count(client, home, url):
     section = StandardPageFactory(parent=home, title="Members' corner")
     inside = StandardPageFactory(parent=section, title="Inside the corner")
+    beside = StandardPageFactory(parent=home, title="Next to the corner")
     before, before_total, _modified = listed(client, url)
     if "Article" not in url:
-        assert {section.pk, inside.pk} <= before
+        assert {section.pk, inside.pk, beside.pk} <= before
 
     PageViewRestriction.objects.create(page=section, restriction_type="password", password="secret")  # noqa: S106
 
     after, total, _modified = listed(client, url)
     assert not {section.pk, inside.pk} & after
+    if "Article" not in url:
+        assert beside.pk in after
     assert total == len(after) == len(before - {section.pk, inside.pk})
 
 
