@@ -317,11 +317,6 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [
-            # newest_first's leading key: lists walk it and stop at the page
-            # they show instead of sorting every article of every language.
-            models.Index(models.F("date").desc(nulls_last=True), name="articles_newest_first"),
-        ]
 
     @property
     def display_date(self):
