@@ -1,5 +1,8 @@
 """/api/v2/articles/: In Focus articles with their own filters."""
 
+from django.db.models import Subquery
+from taggit.models import Tag
+
 from headless.api import PAGE_PARAMETERS, NetworkPagesAPIViewSet
 from home.parameters import Date, Text, slug
 
@@ -31,14 +34,21 @@ class ArticlesAPIViewSet(NetworkPagesAPIViewSet):
         # Topic labels; pictures purge their pages' tags (home.signals).
         return [*super().item_tags(page), "topics"]
 
+    def count_tags(self):
+        # ?topic= names a tag by its slug.
+        return [*super().count_tags(), "topics"]
+
     def get_queryset(self):
         params = self.params
-        articles = ArticlePage.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+        articles = self.public_in_site(ArticlePage)
         # Subqueries rather than joins: no duplicate rows, so no DISTINCT over
         # every column of every page to count and list them.
         if topic := params.get("topic"):
+            # The tag by its id, found first: joined by slug, PostgreSQL
+            # cannot tell how many articles a topic has and guesses few.
+            tag = Tag.objects.filter(slug=topic).values("pk")[:1]
             articles = articles.filter(
-                pk__in=ArticlePageTag.objects.filter(tag__slug=topic).values("content_object_id")
+                pk__in=ArticlePageTag.objects.filter(tag=Subquery(tag)).values("content_object_id")
             )
         if author := params.get("author"):
             articles = articles.filter(pk__in=ArticleAuthor.objects.filter(name__icontains=author).values("page_id"))

@@ -5,10 +5,10 @@ documents endpoints limited to what public content uses, and helpers for the
 section endpoints (parameters, pagination, errors).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.db.models import CharField, Max, Q, QuerySet, Subquery
+from django.db.models import CharField, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import NoReverseMatch
@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
 from wagtail import hooks
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.utils import page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -258,17 +259,80 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
             response = self.get_paginated_response(self.kept_items(items))
         else:
             response = super().listing_view(request)
-        latest = self.get_base_queryset().aggregate(latest=Max("last_published_at"))["latest"]
-        if latest:
-            response["Last-Modified"] = http_date(latest.timestamp())
+        if latest := self._list_parts.get("last_published"):
+            response["Last-Modified"] = http_date(latest)
         return response
 
     def paginate_queryset(self, queryset, prepare=True):
-        """The page of items, with what each item shows read for all of them at once (N+1 otherwise)."""
-        items = list(super().paginate_queryset(queryset))
+        """
+        The page of items, with what each item shows read for all of them at
+        once (N+1 otherwise), and the list's total count (see list_parts).
+        """
+        offset, limit = self.params["offset"], self.params["limit"]
+        self._list_parts = self.list_parts(queryset)
+        paginator = self.paginator
+        paginator.view = self
+        paginator.total_count = self._list_parts["total_count"]
+        items = list(queryset[offset : offset + limit])
         if prepare:
             self.prepare_for_listing(items)
         return items
+
+    # Parameters that choose which of a list's items are shown and how, not
+    # which pages it holds: left out of the key of the kept count.
+    NOT_COUNTED = frozenset(("limit", "offset", "fields", "order", "format"))
+
+    def count_tags(self):
+        """The page cache's tags of what decides which pages a list holds (see list_parts)."""
+        return ["pages", "sites"]
+
+    def list_parts(self, queryset):
+        """
+        {"total_count", "last_published"}: how many pages the filtered list
+        holds, and when a public page of the site was last published (a
+        timestamp, for Last-Modified). Both read every page the filters let
+        through (every public page of the site by default), and change only
+        when a page changes ("pages": home.page_cache.purge_page purges it
+        with any page) or a site does, so each is kept as a part in the
+        shared cache, the count under the parameters that filter the list.
+        A search's count comes from the search backend, which no tag
+        purges: it is counted every time.
+        """
+        site = site_for_request(self.request)
+        site_key = site.pk if site is not None else "none"
+        filters = sorted(
+            (name, value)
+            for name, values in self.request.GET.lists()
+            if name not in self.NOT_COUNTED
+            for value in values
+        )
+        items = {f"api-last-published:{site_key}": "last_published"}
+        searching = "search" in self.request.GET
+        if not searching:
+            items[f"api-count:{self.name}:{site_key}:{urlencode(filters)}"] = "total_count"
+
+        def compute(part):
+            if part == "total_count":
+                page_cache.depends_on(*self.count_tags())
+                return queryset.count()
+            page_cache.depends_on("pages", "sites")
+            # The newest first rather than MAX(): PostgreSQL walks an index
+            # back from the latest publication and stops at the first public
+            # page of the site (headless_page_last_published).
+            latest = (
+                public_pages(Page.objects.filter(last_published_at__isnull=False))
+                .filter(self._in_site())
+                .order_by("-last_published_at")
+                .values_list("last_published_at", flat=True)
+                .first()
+            )
+            return latest.timestamp() if latest else None
+
+        kept = page_cache.remembered_many(items, compute)
+        parts = {part: kept[key] for key, part in items.items()}
+        if searching:
+            parts["total_count"] = queryset.count()
+        return parts
 
     def prepare_for_listing(self, items):
         if items and (prepare := getattr(type(items[0]), "prepare_for_listing", None)):
@@ -317,23 +381,45 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Wagtail asks for this several times per request; it is the same answer.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = self._public_pages_in_site()
+            self._base_queryset = self.public_in_site(Page)
         return self._base_queryset
 
-    def _public_pages_in_site(self):
-        # The site from the shared cache (home.routing): Wagtail's lookup is a query of its own.
-        site = site_for_request(self.request)
-        public = public_pages(Page.objects.all())
-        if site is not None:
-            root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
-            in_site = Q(pk__in=[])
-            for path in Page.objects.filter(translation_key=Subquery(root_key)).values_list("path", flat=True):
-                in_site |= Q(path__startswith=path)
-            public = public.filter(in_site)
+    def get_queryset(self):
+        # Wagtail narrows a specific model to `pk IN (every public page)`:
+        # the same filters on the model's own query instead, which PostgreSQL
+        # plans as one scan of the model's rows joined to their page rows.
+        if "search" in self.request.GET:
+            return super().get_queryset()
+        models = page_models_from_string(self.request.GET["type"]) if self.request.GET.get("type") else []
+        if len(models) > 1:
+            return super().get_queryset()
+        return self.public_in_site(models[0] if models else self.model)
+
+    def public_in_site(self, model):
+        """
+        The live pages of `model` that anonymous readers may see, under one
+        of the roots of the request's site (its home page in every language):
+        plain conditions on the model's own rows, so PostgreSQL can walk an
+        index in the list's order and stop at the page asked for.
+        """
+        public = public_pages(model.objects.all()).filter(self._in_site())
         if "search" in self.request.GET:
             # A search backend can filter by a list of ids, not by a subquery.
-            return Page.objects.live().filter(pk__in=list(public.values_list("pk", flat=True)))
-        return Page.objects.live().filter(pk__in=public.values("pk"))
+            return model.objects.live().filter(pk__in=list(public.values_list("pk", flat=True)))
+        return public
+
+    def _in_site(self):
+        if not hasattr(self, "_site_filter"):
+            # The site from the shared cache (home.routing): Wagtail's lookup is a query of its own.
+            site = site_for_request(self.request)
+            in_site = Q()
+            if site is not None:
+                root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+                in_site = Q(pk__in=[])
+                for path in Page.objects.filter(translation_key=Subquery(root_key)).values_list("path", flat=True):
+                    in_site |= Q(path__startswith=path)
+            self._site_filter = in_site
+        return self._site_filter
 
     def find_object(self, queryset, request):
         html_path = request.GET.get("html_path")

@@ -473,7 +473,10 @@ def public_directories():
 
 
 def public_directory(locale):
-    return public_directories().filter(locale=locale).first()
+    # Read whole, not with .first(): with a LIMIT, PostgreSQL walks every
+    # page in path order to find the language's directory; without one it
+    # starts from the few directory pages.
+    return next(iter(public_directories().filter(locale=locale)), None)
 
 
 def member_counts():
