@@ -384,6 +384,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if _unsent_tags or _unsent_calls:
             resend_unsent()
+        if purge_outbox.owed():  # after an outage this process saw: what was kept is sent before any hit
+            purge_outbox.send_due()
         if not _eligible(request):
             purge_outbox.send_due()
             return self.get_response(request)

@@ -14,9 +14,11 @@ and whichever process sees Redis answer sends the rows and deletes them:
 - the next purge anywhere (`before_purge`);
 - the next request not served from the page cache (`send_due`): one indexed
   query at most once per CHECK_SECONDS per process, and at its first such
-  request after this process saw Redis fail or wrote a row itself. A hit never
-  reads the database, so a page already stored stays stale until some process
-  has a miss;
+  request after this process saw Redis fail or wrote a row itself;
+- the first request, hit or miss, after this process saw Redis fail (`owed`):
+  it looks for rows before serving anything stored. Otherwise a hit never
+  reads the database, so in a process that never saw the outage a page
+  already stored stays stale until some process has a miss;
 - each task the task worker finishes (`send_due` too);
 - `manage.py send_unsent_purges`, for an operator after an outage.
 
@@ -35,7 +37,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from . import page_cache
-from .redis_cache import reachable
+from .redis_cache import outages_seen, reachable
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ CHECK_SECONDS = 10
 class _Schedule:
     # When this process next looks for rows on a miss (time.monotonic()).
     next_check = 0.0
+    # The outages of the shared cache this process has looked for rows after.
+    outages_handled = 0
 
 
 _schedule = _Schedule()
@@ -101,6 +105,9 @@ def _record(keys):
         # A savepoint inside the editor's transaction: a failure here must
         # not fail the publish (the purge is still kept in memory).
         with transaction.atomic():
+            if EVERYTHING not in keys and UnsentPurge.objects.filter(key=EVERYTHING).exists():
+                # Sending "everything" purges these too.
+                keys = {key for key in keys if not key.startswith(TAG)}
             # Sorted, so that two processes writing the same tags lock them in one order.
             UnsentPurge.objects.bulk_create(
                 [UnsentPurge(key=key, failed_at=now) for key in sorted(keys)],
@@ -115,6 +122,9 @@ def _record(keys):
                     unique_fields=["key"],
                     update_fields=["failed_at"],
                 )
+                keys = {*keys, EVERYTHING}
+            if EVERYTHING in keys:
+                UnsentPurge.objects.filter(key__startswith=TAG).delete()
     except DatabaseError:
         logger.exception("Unsent cache purge not recorded in the database (kept by this process only): %s", keys)
         return
@@ -138,6 +148,16 @@ def before_purge():
         _send_quietly()
 
 
+def owed():
+    """
+    Whether this process saw the shared cache fail and has not looked for kept
+    purges since: then it must, before it serves anything stored (a hit reads
+    no database otherwise, and would serve what a kept purge concerns). No
+    query; true only after an outage.
+    """
+    return _schedule.outages_handled != outages_seen()
+
+
 def send_due():
     """
     Called where a process reaches the database anyway (a request not served
@@ -152,10 +172,14 @@ def send_due():
         _schedule.next_check = 0.0
         return False
     now = time.monotonic()
-    if now < _schedule.next_check:
+    seen = outages_seen()
+    if now < _schedule.next_check and _schedule.outages_handled == seen:
         return False
     _schedule.next_check = now + CHECK_SECONDS
-    return _send_quietly()
+    sent = _send_quietly()
+    if reachable(store):
+        _schedule.outages_handled = seen
+    return sent
 
 
 def _send_quietly():
@@ -183,7 +207,13 @@ def send():
         sent = _send(rows)
         UnsentPurge.objects.filter(pk__in=[rows[key] for key in sent]).delete()
     if sent:
-        logger.warning("Cache purges missed during an outage sent from the database: %s", sorted(sent))
+        shown = sorted(sent)
+        logger.warning(
+            "Cache purges missed during an outage sent from the database (%d): %s%s",
+            len(shown),
+            shown[:20],
+            " …" if len(shown) > 20 else "",
+        )
     return len(sent), len(rows) - len(sent)
 
 

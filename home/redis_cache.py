@@ -41,6 +41,13 @@ DEFAULT_RETRY_AFTER = 10
 # Per process, per server address: Django makes a cache object per thread, and
 # one thread's failure is news for all of them.
 _skip_until = {}
+# How many outages this process has seen begin (home.purge_outbox sends the
+# purges kept meanwhile before this process serves from the cache again).
+_outages = [0]
+
+
+def outages_seen():
+    return _outages[0]
 
 
 class SharedClientRedisCacheClient(RedisCacheClient):
@@ -105,6 +112,7 @@ class RedisCache(DjangoRedisCache):
         first = self._server not in _skip_until
         _skip_until[self._server] = time.monotonic() + self.retry_after
         if first:
+            _outages[0] += 1
             logger.warning(
                 "Redis at %s is unreachable or refuses commands (%s): pages are served uncached, retrying every %g s",
                 self._server,

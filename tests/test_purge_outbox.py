@@ -228,6 +228,8 @@ def test_a_hit_reads_no_database_while_purges_are_pending(redis):
     read(page.url)
     assert read(page.url)[HEADER] == "hit"
     change_title_during_an_outage(redis, page, "Telemedicine, retitled during the outage")
+    # As in a worker that did not see the outage (the editor's process saw it).
+    purge_outbox._schedule.outages_handled = redis_cache.outages_seen()
 
     with CaptureQueriesContext(connection) as queries:
         response = read(page.url)
@@ -242,6 +244,21 @@ def test_a_hit_reads_no_database_while_purges_are_pending(redis):
     response = read(page.url)
     assert "Telemedicine, retitled during the outage" in response.content.decode()
     assert not UnsentPurge.objects.exists()
+
+
+def test_a_process_that_saw_the_outage_sends_before_its_next_hit(redis):
+    page = article()
+    read(page.url)
+    assert read(page.url)[HEADER] == "hit"
+    change_title_during_an_outage(redis, page, "Telemedicine, retitled during the outage")
+    forget_unsent_in_memory()  # only the rows in the database are left to send
+
+    response = read(page.url)
+    assert "Telemedicine, retitled during the outage" in response.content.decode()
+    assert not UnsentPurge.objects.exists()
+    with CaptureQueriesContext(connection) as queries:
+        assert read(page.url)[HEADER] == "hit"
+    assert len(queries) == 0  # sent once, then hits read no database again
 
 
 def test_the_management_command_sends_what_a_process_left(redis):
@@ -299,9 +316,16 @@ def test_a_publish_rolled_back_leaves_no_row_and_one_committed_does(redis):
 
 
 def test_very_many_tags_become_one_row_that_empties_the_page_cache(home):
+    for pk in range(20):  # rows from earlier purges, which "everything" covers
+        purge_outbox.record_tags({f"page:{pk}"})
+    assert UnsentPurge.objects.count() == 20
     read("/en/")
     assert read("/en/")[HEADER] == "hit"
     purge_outbox.record_tags({f"page:{pk}" for pk in range(purge_outbox.MAX_TAG_ROWS + 1)})
+    assert list(UnsentPurge.objects.values_list("key", flat=True)) == [purge_outbox.EVERYTHING]
+    # One by one, as a bulk unpublish during an outage purges: the table stays at one row.
+    for pk in range(purge_outbox.MAX_TAG_ROWS, purge_outbox.MAX_TAG_ROWS + 50):
+        purge_outbox.record_tags({f"page:{pk}", f"children:{pk}"})
     assert list(UnsentPurge.objects.values_list("key", flat=True)) == [purge_outbox.EVERYTHING]
 
     assert purge_outbox.send() == (1, 0)

@@ -18,6 +18,8 @@ server, next database number (/0 → /1)"):
   database" is `/1?db=3`, which redis-py reads as database 3 again, so the page
   cache shares the default cache and `manage.py clear_page_cache` empties the
   rate limits, menus and footers it promises to leave alone.
+- `REDIS_URL=127.0.0.1:6379` (no `redis://`): the start stops with "names no
+  database number; set PAGE_CACHE_REDIS_URL"; with that set, every page is a 500.
 
 Each case runs Django with the production settings in a process of its own
 against the test database and a real redis-server; either the start stops
@@ -108,3 +110,14 @@ print("KEPT", caches["default"].get("rate-limit-count"))
     result = production({"REDIS_URL": f"{redis_base}/0?db=3", "PAGE_CACHE_REDIS_URL": ""}, set_and_clear)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "KEPT 7" in result.stdout, result.stdout
+
+
+def test_a_redis_url_without_its_scheme_starts_clearly_or_serves_pages(redis_base):
+    """
+    `REDIS_URL=127.0.0.1:6379` stops the start with "names no database number;
+    set PAGE_CACHE_REDIS_URL". An operator who does as told starts a site where
+    every page is a 500: the default cache's address is not a Redis URL.
+    """
+    address = redis_base.removeprefix("redis://")
+    result = production({"REDIS_URL": address, "PAGE_CACHE_REDIS_URL": f"{redis_base}/1"}, READ_A_PAGE)
+    starts_clearly_or_serves(result, "REDIS_URL")
