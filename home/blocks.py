@@ -170,7 +170,9 @@ class BodyStreamBlock(blocks.StreamBlock):
             context[REACHABLE_LINKS] = reachable_links(value)
         rendered = [(child.render(context=context), child.block_type) for child in value]
         return format_html_join(
-            "\n", '<div class="block-{1}">{0}</div>', [(html, block_type) for html, block_type in rendered if html]
+            "\n",
+            '<div class="w-block-{1} block-{1}">{0}</div>',
+            [(html, block_type) for html, block_type in rendered if html],
         )
 
     def get_api_representation(self, value, context=None):
@@ -178,9 +180,7 @@ class BodyStreamBlock(blocks.StreamBlock):
 
 
 def _linked_pages(stream_value):
-    return [
-        child.block.linked_page(child.value) for child in stream_value if isinstance(child.block, PageLinkMixin)
-    ]
+    return [child.block.linked_page(child.value) for child in stream_value if isinstance(child.block, PageLinkMixin)]
 
 
 def reachable_links(stream_value, *also):
@@ -203,11 +203,11 @@ def api_representation(stream_value, context=None):
     items = []
     for child in stream_value:
         value = child.block.get_api_representation(child.value, context=context)
-        if isinstance(child.block, PageLinkMixin) and (page := child.block.linked_page(child.value)) is not None:
-            if page.pk not in shown:
-                if not child.block.shown_without_page(child.value):
-                    continue
-                value = {**value, "page": None}
+        page = child.block.linked_page(child.value) if isinstance(child.block, PageLinkMixin) else None
+        if page is not None and page.pk not in shown:
+            if not child.block.shown_without_page(child.value):
+                continue
+            value = {**value, "page": None}
         items.append({"type": child.block_type, "value": value, "id": child.id})
     return items
 
