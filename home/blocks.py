@@ -178,9 +178,27 @@ class BodyStreamBlock(blocks.StreamBlock):
     def get_api_representation(self, value, context=None):
         return api_representation(value, context=context) if value is not None else []
 
+    def get_searchable_content(self, value):
+        # The search indexes what readers see: not the words of a call to
+        # action left out for linking a hidden page (search.signals reindexes
+        # the page when its link's target changes).
+        shown = links.reachable_ids(_linked_pages(value))
+        content = []
+        for child in value:
+            if isinstance(child.block, PageLinkMixin) and not _offers_a_link(child, shown):
+                continue
+            content.extend(child.block.get_searchable_content(child.value))
+        return content
+
 
 def _linked_pages(stream_value):
     return [child.block.linked_page(child.value) for child in stream_value if isinstance(child.block, PageLinkMixin)]
+
+
+def _offers_a_link(child, shown):
+    """Whether a stream's block that links a page has a link for readers: its page (`shown` ids), or another."""
+    page = child.block.linked_page(child.value)
+    return (page is not None and page.pk in shown) or child.block.shown_without_page(child.value)
 
 
 def reachable_links(stream_value, *also):
@@ -203,11 +221,11 @@ def api_representation(stream_value, context=None):
     items = []
     for child in stream_value:
         value = child.block.get_api_representation(child.value, context=context)
-        page = child.block.linked_page(child.value) if isinstance(child.block, PageLinkMixin) else None
-        if page is not None and page.pk not in shown:
-            if not child.block.shown_without_page(child.value):
+        if isinstance(child.block, PageLinkMixin):
+            if not _offers_a_link(child, shown):
                 continue
-            value = {**value, "page": None}
+            if (page := child.block.linked_page(child.value)) is not None and page.pk not in shown:
+                value = {**value, "page": None}
         items.append({"type": child.block_type, "value": value, "id": child.id})
     return items
 

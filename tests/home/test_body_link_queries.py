@@ -47,3 +47,19 @@ def test_more_calls_to_action_in_another_language_cost_no_more_queries(locales):
     assert many_count <= one_count
     for page in english:  # each in French
         assert f'href="{page.get_translation(locales["fr"]).url}"' in html
+
+
+def test_an_articles_calls_to_action_cost_no_more_queries_either(locales):
+    from articles.models import ArticleIndexPage
+    from tests.factories import ArticlePageFactory
+
+    english = [Page.objects.get(slug=slug, locale=locales["en"]) for slug in TARGETS]
+    french_index = ArticleIndexPage.objects.get(locale=locales["fr"])
+    one = ArticlePageFactory(parent=french_index, slug="un-lien", body=[cta(english[0], 0)])
+    many = ArticlePageFactory(
+        parent=french_index, slug="des-liens", body=[cta(page, n) for n, page in enumerate(english * 2)]
+    )
+    one_count, _html = queries_and_html(one.url)
+    many_count, html = queries_and_html(many.url)
+    assert many_count <= one_count
+    assert f'href="{english[1].get_translation(locales["fr"]).url}"' in html

@@ -13,6 +13,7 @@ import re
 import pytest
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import RichText
 
 from events.models import EventPage
 from home.models import AboutPage
@@ -228,3 +229,54 @@ class TestPreview:
         assert re.search(rf'href="{re.escape(target.url)}">{BUTTON}</a>', html)
         assert "See the draft strategy" not in html
         assert "draft-strategy" not in html
+
+
+class TestSearch:
+    """The site search finds what readers see: not the words of a call to action left out for its hidden page."""
+
+    @pytest.mark.parametrize("hide", HIDE, ids=[hide.__name__ for hide in HIDE])
+    def test_the_words_of_a_dropped_call_to_action_are_not_found(self, home, target, hide):
+        from search.query import search
+
+        linking_page(home, call_to_action(target, title="Zanzibarite briefing"))
+        assert search("zanzibarite", "en").total == 1
+        hide(target)
+        assert search("zanzibarite", "en").total == 0
+
+    def test_they_are_found_again_once_the_page_is_public(self, home, target):
+        from search.query import search
+
+        linking_page(home, call_to_action(target, title="Zanzibarite briefing"))
+        restriction = PageViewRestriction.objects.create(page=target, restriction_type=PageViewRestriction.LOGIN)
+        assert search("zanzibarite", "en").total == 0
+        restriction.delete()
+        assert search("zanzibarite", "en").total == 1
+
+    def test_a_page_never_published_lends_its_link_no_words(self, home, section):
+        from search.query import search
+
+        draft = StandardPageFactory(parent=section, title="Draft strategy", slug="draft-strategy", live=False)
+        linking_page(home, call_to_action(draft, title="Zanzibarite strategy"))
+        assert search("zanzibarite", "en").total == 0
+
+
+class TestRichTextLinks:
+    """A link to a page inside a paragraph keeps its words but loses the hidden page's address."""
+
+    @pytest.mark.parametrize("hide", HIDE, ids=[hide.__name__ for hide in HIDE])
+    def test_a_paragraphs_link_to_a_hidden_page_has_no_address(self, home, target, hide):
+        paragraph = RichText(f'<p>See <a linktype="page" id="{target.pk}">our notes for partners</a>.</p>')
+        page = linking_page(home, ("paragraph", paragraph))
+        url = target.url
+        assert f'<a href="{url}">our notes for partners</a>' in read(page.url)
+        hide(target)
+        html = read(page.url)
+        assert url not in html
+        assert "See <a>our notes for partners</a>." in html
+
+    def test_each_language_links_its_own_translation(self, locales):
+        event = EventPage.objects.get(slug=OBSERVANCE, locale=locales["en"])
+        paragraph = RichText(f'<p>Mark <a linktype="page" id="{event.pk}">the day</a>.</p>')
+        for code in locales:
+            page = linking_page(test_site.home_in(code), ("paragraph", paragraph), slug=f"notes-{code.lower()}")
+            assert f'<a href="{event.get_translation(locales[code]).url}">the day</a>' in read(page.url), code
