@@ -1,9 +1,9 @@
 """
 Pages that editors chose to link (a call to action's page, the About page's
-join button, a link in rich text), as a reader may follow them: the chosen page's translation in
-the reader's language, else the chosen page, and only while it is live and
-public. A link to anything else would give away a hidden page's address and
-title, so it is left out.
+join button, a link in rich text), as a reader may follow them: the chosen
+page's translation in the reader's language, else the chosen page, and only
+while it is live and public. A link to anything else would give away a
+hidden page's address and title, so it is left out.
 """
 
 from django.db.models import Q
