@@ -336,7 +336,8 @@ class ArticlePage(BasePage):
     @cached_property
     def reading_time(self):
         """Minutes to read the body, at least one."""
-        text = " ".join(strip_tags(str(block.render_as_block())) for block in self.body)
+        # The body rendered whole: its links are resolved once, not once per block (home.blocks).
+        text = strip_tags(str(self.body.render_as_block()))
         cjk_characters = len(CJK_CHARACTER.findall(text))
         words = len(CJK_CHARACTER.sub(" ", text).split())
         minutes = words / WORDS_PER_MINUTE + cjk_characters / CJK_CHARACTERS_PER_MINUTE

@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
 from wagtail import hooks
-from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer, RelatedField, StreamField
 from wagtail.api.v2.utils import page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -33,7 +33,8 @@ from wagtail.images.utils import to_svg_safe_spec
 from wagtail.models import Locale, Page, ReferenceIndex, Site, get_page_models
 
 from headless.page_urls import PageUrls
-from home import locales, page_cache
+from home import links, locales, page_cache
+from home.blocks import api_representation
 from home.parameters import (
     FORMAT,
     PAGINATION,
@@ -192,6 +193,27 @@ class RenditionField(ImageRenditionField):
         }
 
 
+class ReachablePageField(RelatedField):
+    """
+    Wagtail's nested object for a foreign key; for a page an editor chose (a
+    featured article, a button's page) its id, type, addresses and title, or
+    null while readers may not see it, so as not to give them away.
+    """
+
+    def get_attribute(self, instance):
+        related = super().get_attribute(instance)
+        if isinstance(related, Page) and related.pk not in links.reachable_ids([related]):
+            return None
+        return related
+
+
+class ReachableLinksStreamField(StreamField):
+    """Wagtail's StreamField serializer, less the blocks that link a page readers may not see (home.blocks)."""
+
+    def to_representation(self, value):
+        return api_representation(value, context=self.context)
+
+
 class NetworkPageSerializer(PageSerializer):
     alternates = AlternatesField(read_only=True)
     locale = LocaleField(read_only=True)
@@ -204,6 +226,10 @@ class NetworkPageSerializer(PageSerializer):
             # serializer); each serializer gets its own copy to change.
             if type(field) is ImageRenditionField:
                 field.__class__ = RenditionField
+            elif type(field) is StreamField:
+                field.__class__ = ReachableLinksStreamField
+            elif type(field) is RelatedField:
+                field.__class__ = ReachablePageField
         return fields
 
 

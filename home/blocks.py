@@ -1,10 +1,43 @@
 """Blocks shared by every section of the site."""
 
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from . import links
+
+# The template context key under which a stream that renders its children
+# hands them their pages as readers may follow them (home.links.reachable),
+# read for the whole stream in one query.
+REACHABLE_LINKS = "reachable_links"
+
+
+class PageLinkMixin:
+    """A struct block that links a chosen page, shown to readers only while they may follow it."""
+
+    def linked_page(self, value):
+        return value.get("page")
+
+    def shown_without_page(self, value):
+        """Whether the block still has something to offer when its page is hidden."""
+        return False
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = self.linked_page(value)
+        targets = (parent_context or {}).get(REACHABLE_LINKS)
+        if page is not None and (targets is None or page.pk not in targets.get("chosen", ())):
+            targets = {"chosen": {page.pk}, "pages": links.reachable([page])}  # rendered on its own
+        context["target"] = targets["pages"].get(page.pk) if page is not None else None
+        return context
+
+    def render(self, value, context=None):
+        html = super().render(value, context=context)
+        # The template decides; a block with nothing to offer leaves no trace.
+        return html if html.strip() else ""
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -53,7 +86,7 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class CallToActionBlock(blocks.StructBlock):
+class CallToActionBlock(PageLinkMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     text = blocks.TextBlock(label=_("Text"), required=False)
     button_label = blocks.CharBlock(label=_("Button label"), max_length=80)
@@ -71,8 +104,12 @@ class CallToActionBlock(blocks.StructBlock):
             "url": "https://example.org/",
         }
 
+    def shown_without_page(self, value):
+        # The external link, when the editor gave one, still leads somewhere.
+        return bool(value.get("url"))
 
-class ActionLinkBlock(blocks.StructBlock):
+
+class ActionLinkBlock(PageLinkMixin, blocks.StructBlock):
     """A button to one thing a reader can do: join, submit an article, see an event."""
 
     label = blocks.CharBlock(label=_("Label"), max_length=80)
@@ -123,6 +160,74 @@ class BodyStreamBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
+
+    def render_basic(self, value, context=None):
+        # Every page the blocks link, resolved once for the whole body.
+        # A page may have read them already with its other links (AboutPage).
+        context = dict(context or {})
+        known = context.get(REACHABLE_LINKS)
+        if known is None or not {page.pk for page in _linked_pages(value) if page is not None} <= known["chosen"]:
+            context[REACHABLE_LINKS] = reachable_links(value)
+        rendered = [(child.render(context=context), child.block_type) for child in value]
+        return format_html_join(
+            "\n",
+            '<div class="w-block-{1} block-{1}">{0}</div>',
+            [(html, block_type) for html, block_type in rendered if html],
+        )
+
+    def get_api_representation(self, value, context=None):
+        return api_representation(value, context=context) if value is not None else []
+
+    def get_searchable_content(self, value):
+        # The search indexes what readers see: not the words of a call to
+        # action left out for linking a hidden page (search.signals reindexes
+        # the page when its link's target changes).
+        shown = links.reachable_ids(_linked_pages(value))
+        content = []
+        for child in value:
+            if isinstance(child.block, PageLinkMixin) and not _offers_a_link(child, shown):
+                continue
+            content.extend(child.block.get_searchable_content(child.value))
+        return content
+
+
+def _linked_pages(stream_value):
+    return [child.block.linked_page(child.value) for child in stream_value if isinstance(child.block, PageLinkMixin)]
+
+
+def _offers_a_link(child, shown):
+    """Whether a stream's block that links a page has a link for readers: its page (`shown` ids), or another."""
+    page = child.block.linked_page(child.value)
+    return (page is not None and page.pk in shown) or child.block.shown_without_page(child.value)
+
+
+def reachable_links(stream_value, *also):
+    """
+    The pages the blocks of `stream_value` link, and the pages `also`, as
+    readers may follow them, in one query (REACHABLE_LINKS).
+    """
+    chosen = [page for page in [*_linked_pages(stream_value), *also] if page is not None]
+    return {"chosen": {page.pk for page in chosen}, "pages": links.reachable(chosen)}
+
+
+def api_representation(stream_value, context=None):
+    """
+    What the API shows of a stream: Wagtail's representation, less the blocks
+    whose page readers may not see (a call to action with an external link
+    keeps it, its page emptied). The API links pages by id in their own
+    language; one query for the whole stream.
+    """
+    shown = links.reachable_ids(_linked_pages(stream_value))
+    items = []
+    for child in stream_value:
+        value = child.block.get_api_representation(child.value, context=context)
+        if isinstance(child.block, PageLinkMixin):
+            if not _offers_a_link(child, shown):
+                continue
+            if (page := child.block.linked_page(child.value)) is not None and page.pk not in shown:
+                value = {**value, "page": None}
+        items.append({"type": child.block_type, "value": value, "id": child.id})
+    return items
 
 
 class GoalBlock(blocks.StructBlock):

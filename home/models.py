@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from . import locales, page_cache
-from .blocks import ActionLinkBlock, BodyStreamBlock, GoalBlock
+from .blocks import REACHABLE_LINKS, ActionLinkBlock, BodyStreamBlock, GoalBlock, reachable_links
 from .visibility import public_pages
 
 # Hook name under which sections (articles, events, ...) offer the home page a
@@ -306,9 +306,13 @@ class AboutPage(BasePage):
         verbose_name_plural = _("about pages")
 
     def get_context(self, request, *args, **kwargs):
-        if self.join_link_page_id:
-            page_cache.links_to_translations(self.join_link_page)
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        # The join button and the body's links, in one query; a button to a
+        # page readers may not see would give away its address.
+        found = reachable_links(self.body, self.join_link_page)
+        context[REACHABLE_LINKS] = found
+        context["join_link_target"] = found["pages"].get(self.join_link_page_id)
+        return context
 
 
 class StandardPage(BasePage):

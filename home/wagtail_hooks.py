@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 
 from .models import FooterText, NavigationMenu
 from .permissions import TranslatableSnippetPermissionPolicy
+from .rich_text_links import ReachablePageLinkHandler
 from .snippet_views import TranslatableSnippetViewSet
 
 
@@ -83,3 +84,9 @@ def offer_page_to_page_cache(serve):
         return serve(page, request, args, kwargs)
 
     return serve_and_record
+
+
+# After Wagtail's own registration (order 0), which it replaces.
+@hooks.register("register_rich_text_features", order=10)
+def link_only_pages_readers_may_see(features):
+    features.register_link_type(ReachablePageLinkHandler)
