@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -234,7 +234,23 @@ class HomePage(BasePage):
             for get_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)
             if (section := self.section(get_section, request))
         ]
+        # The renditions of every picture the page shows, the hero's and the
+        # sections', in one query: sections leave theirs to this (a stored
+        # section comes back without them).
+        images = [self.hero_image, *(item.get("image") for section in context["sections"] for item in section["items"])]
+        prefetch_related_objects([image for image in images if image is not None], "renditions")
         return context
+
+    def section_index(self, model):
+        """
+        This home page's first live child of `model` (a section's index), or
+        None. The sections find theirs in one read of the live children.
+        """
+        if not hasattr(self, "_live_children"):
+            self._live_children = list(Page.objects.live().child_of(self).order_by("path"))
+        child = next((page for page in self._live_children if issubclass(page.specific_class, model)), None)
+        # The index's own fields are read only if a section asks for one.
+        return child.specific_deferred if child is not None else None
 
     def section(self, get_section, request):
         """One section's items: built, or from the shared cache while nothing it declared has changed."""
