@@ -77,7 +77,7 @@ def submission_article_button(snippet, user, next_url=None):
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK, order=10)
 def latest_articles(home, request):
-    index = home.section_index(ArticleIndexPage)
+    index = home.section_index(ArticleIndexPage, request)
     if index is None:
         return None
     page_cache.lists_children(index)

@@ -56,7 +56,7 @@ def register_import_menu_item():
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK, order=20)
 def upcoming_events(home, request):
-    index = home.section_index(EventIndexPage)
+    index = home.section_index(EventIndexPage, request)
     if index is None:
         return None
     now = timezone.now()

@@ -241,14 +241,17 @@ class HomePage(BasePage):
         prefetch_related_objects([image for image in images if image is not None], "renditions")
         return context
 
-    def section_index(self, model):
+    def section_index(self, model, request):
         """
         This home page's first live child of `model` (a section's index), or
-        None. The sections find theirs in one read of the live children.
+        None. The sections find theirs in one read of the live children, kept
+        on the request (not on this page, which the routing may reuse).
         """
-        if not hasattr(self, "_live_children"):
-            self._live_children = list(Page.objects.live().child_of(self).order_by("path"))
-        child = next((page for page in self._live_children if issubclass(page.specific_class, model)), None)
+        children = getattr(request, "home_live_children", {})
+        if self.pk not in children:
+            children[self.pk] = list(Page.objects.live().child_of(self).order_by("path"))
+            request.home_live_children = children
+        child = next((page for page in children[self.pk] if issubclass(page.specific_class, model)), None)
         # The index's own fields are read only if a section asks for one.
         return child.specific_deferred if child is not None else None
 
