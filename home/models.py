@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -24,7 +24,9 @@ from .visibility import public_pages
 # to `home`, never back. A section is kept in the shared cache per home page
 # and language under the page-cache tags and expiry it declares while it is
 # built (home.page_cache.remembered), so it must declare everything it shows
-# and must not depend on who asks.
+# and must not depend on who asks. It finds its index with
+# HomePage.section_index and leaves its items' pictures' renditions unread:
+# the home page reads them all, with the hero's, in one query.
 HOME_PAGE_SECTIONS_HOOK = "home_page_sections"
 # A section's front page lists content that answers a search better than it does:
 # the site search ranks it this much below (see search.documents).
@@ -210,21 +212,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Every button of the hero, to its page in the reader's language, in one query.
         actions = [action.value for action in self.hero_actions if action.value["page"]]
-        linked = [action["page"] for action in actions] + [self.hero_link_page]
-        targets = locales.localized_many(linked)
+        linked = [page for page in [*(action["page"] for action in actions), self.hero_link_page] if page is not None]
         for page in linked:
-            if page is not None:
-                page_cache.links_to_translations(page)
-        # A button to a page readers may not see (unpublished, or behind a
-        # login or password) would give away its address and title.
-        offered = set(
-            public_pages(Page.objects.filter(pk__in=[page.pk for page in targets.values()])).values_list(
-                "pk", flat=True
-            )
-        )
-        targets = {pk: page for pk, page in targets.items() if page.pk in offered}
+            page_cache.links_to_translations(page)
+        targets = self.hero_targets(linked)
         context["hero_actions"] = [
             {**action, "page": targets[action["page"].pk]} for action in actions if action["page"].pk in targets
         ]
@@ -240,6 +232,28 @@ class HomePage(BasePage):
         images = [self.hero_image, *(item.get("image") for section in context["sections"] for item in section["items"])]
         prefetch_related_objects([image for image in images if image is not None], "renditions")
         return context
+
+    @staticmethod
+    def hero_targets(linked):
+        """
+        {page id: the page in the reader's language where translated, else
+        the page} for the hero's `linked` pages, in one query, leaving out a
+        target readers may not see (unpublished, or behind a login or
+        password): its button would give away its address and title.
+        """
+        locale = locales.active()
+        elsewhere = [page.translation_key for page in linked if page.locale_id != locale.pk]
+        rows = Page.objects.filter(
+            Q(pk__in=[page.pk for page in linked]) | Q(translation_key__in=elsewhere, locale=locale)
+        ).annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
+        by_pk = {row.pk: row for row in rows}
+        translations = {row.translation_key: row for row in by_pk.values() if row.locale_id == locale.pk}
+        targets = {}
+        for page in linked:
+            target = translations.get(page.translation_key) or by_pk.get(page.pk)
+            if target is not None and target.public:
+                targets[page.pk] = target
+        return targets
 
     def section_index(self, model, request):
         """

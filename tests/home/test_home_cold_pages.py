@@ -10,7 +10,10 @@ import re
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import PageViewRestriction
 
+from events.models import EventPage
+from tests import site
 from tests.factories import ArticlePageFactory, ImageFactory
 from tests.reading import queries_of, read
 
@@ -71,3 +74,39 @@ class TestSectionIndexes:
         html = read("/fr/")
         assert f'href="{french.url}"' in html
         assert f'href="{in_focus.url}"' not in html
+
+
+@pytest.mark.django_db
+class TestHeroButtonsInTheReadersLanguage:
+    """The hero's buttons, found with whether readers may see them in one query (HomePage.hero_targets)."""
+
+    @pytest.fixture
+    def event(self, home, locales):
+        """The test site's event a hero button links to."""
+        event = EventPage.objects.get(slug=site.EVENT["observance"]["slug"], locale=locales["en"])
+        assert any(action.value["page"].pk == event.pk for action in home.hero_actions)
+        return event
+
+    def hero(self, url):
+        return re.search(r'<section class="hero".*?</section>', read(url), re.S).group(0)
+
+    def test_a_french_reader_is_sent_to_the_french_page(self, event, locales):
+        hero = self.hero("/fr/")
+        assert f'href="{event.get_translation(locales["fr"]).url}"' in hero
+        assert f'href="{event.url}"' not in hero
+
+    def test_a_withdrawn_translation_takes_its_button_away_for_its_readers_only(self, event, locales):
+        french = event.get_translation(locales["fr"])
+        french.unpublish()
+        assert f'href="{french.url}"' not in self.hero("/fr/")
+        assert f'href="{event.url}"' not in self.hero("/fr/")
+        assert f'href="{event.url}"' in self.hero("/en/")
+
+    def test_a_restricted_translation_is_not_offered(self, event, locales):
+        french = event.get_translation(locales["fr"])
+        PageViewRestriction.objects.create(page=french, restriction_type=PageViewRestriction.LOGIN)
+        assert f'href="{french.url}"' not in self.hero("/fr/")
+
+    def test_an_untranslated_page_is_offered_in_its_own_language(self, event, locales):
+        event.get_translation(locales["fr"]).delete()
+        assert f'href="{event.url}"' in self.hero("/fr/")
