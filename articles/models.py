@@ -167,7 +167,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             f"in-focus-topics:{self.pk}:{locale.pk}", lambda: self._topics_used(locale.pk)
         )
         # The labels of every topic listed, read with the list (the cards read their own with their topics).
-        topics = topic_labels_of([*all_topics, *([topic] if topic else [])])
+        topics = topic_labels_of(all_topics)
+        if topic is not None and topic.pk not in topics:
+            # A topic no article has any more, or nobody labelled: its heading still asks.
+            topics.update(topic_labels_of(with_topic_labels(Tag.objects.filter(pk=topic.pk), locale.pk)))
         # The featured card and the page's cards, read and rendered together.
         featured = featured if featured and number == 1 else None
         cards = article_cards(
@@ -232,8 +235,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     # (Django's <slug:> converter takes ASCII only).
     @re_path(r"^topic/(?P<slug>[-\w]+)/$", name="topic")
     def topic_route(self, request, slug):
-        # With its labels: the heading names it even when no article has it any more.
-        tag = with_topic_labels(Tag.objects.filter(slug=slug), locales.active().pk).first()
+        tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404
         return self.render(
