@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -265,7 +266,10 @@ class HomePage(BasePage):
         if self.pk not in children:
             children[self.pk] = list(Page.objects.live().child_of(self).order_by("path"))
             request.home_live_children = children
-        child = next((page for page in children[self.pk] if issubclass(page.specific_class, model)), None)
+        # By content type id: asking each child's class would look up the
+        # content type of every child the process has not met yet.
+        content_type_id = ContentType.objects.get_for_model(model).pk
+        child = next((page for page in children[self.pk] if page.content_type_id == content_type_id), None)
         # The index's own fields are read only if a section asks for one.
         return child.specific_deferred if child is not None else None
 
