@@ -12,7 +12,8 @@ restricted or its picture changes; `topics`, purged when any topic or label
 changes), and its key names everything else it shows: the language, the
 site asked, the index's address that topic links start with, the topic
 labels' language and the card's variant. Only the articles whose cards are
-missing have their topics, authors and renditions read.
+missing have their topics (with their labels), authors and renditions read,
+in the same three queries however many cards are missing.
 """
 
 from django.db.models import prefetch_related_objects
@@ -25,19 +26,23 @@ from home.visibility import public_pages
 TEMPLATE = "articles/includes/article_card.html"
 
 
-def article_cards(
-    request, articles, *, topics, topics_locale_id, index_url, heading_level=3, featured=False, prefetch_with=()
-):
+def article_cards(request, articles, *, topics_locale_id, index_url, heading_level=3, featured=None, prefetch_with=()):
     """
-    [card HTML] for `articles` (pages or their ids), in their order.
-    `prefetch_with`: pages that need what a card reads, read in the same
-    queries when some card has to be rendered.
+    [card HTML] for `articles` (pages or their ids), in their order; the one
+    that is `featured` (a page or id) as the featured card. Topic labels are
+    in the language of `topics_locale_id`. `prefetch_with`: pages that need
+    what a card reads (labels included), read in the same queries when some
+    card has to be rendered.
     """
-    from .models import ArticlePage, listing_prefetch
+    from .models import ArticlePage, listing_prefetch, topic_labels_of
 
     variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{index_url}"
-    variant += f":{topics_locale_id}:{heading_level}:{int(featured)}"
-    items = {f"article-card:{getattr(article, 'pk', article)}:{variant}": article for article in articles}
+    variant += f":{topics_locale_id}:{heading_level}"
+    featured_pk = getattr(featured, "pk", featured)
+    items = {}
+    for article in articles:
+        pk = getattr(article, "pk", article)
+        items[f"article-card:{pk}:{variant}:{int(featured_pk is not None and pk == featured_pk)}"] = article
 
     loaded = {}
 
@@ -48,7 +53,7 @@ def article_cards(
             loaded.update((article.pk, article) for article in rows)
         objects = [loaded.get(article) if isinstance(article, int) else article for article in missing]
         objects = [article for article in [*objects, *prefetch_with] if article is not None]
-        prefetch_related_objects(objects, *listing_prefetch())
+        prefetch_related_objects(objects, *listing_prefetch(topics_locale_id))
 
     def render(article):
         if isinstance(article, int) and article not in loaded:
@@ -60,9 +65,9 @@ def article_cards(
         page_cache.depends_on("topics")
         context = {
             "article": article,
-            "featured": featured,
+            "featured": article.pk == featured_pk,
             "heading_level": heading_level,
-            "topics": topics,
+            "topics": topic_labels_of(article.prefetched_topics),
             "index_url": index_url,
         }
         return render_to_string(TEMPLATE, context, request=request)

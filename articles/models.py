@@ -63,13 +63,21 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-def listing_prefetch():
-    """What a card or an article page shows besides the page's own row."""
+def listing_prefetch(labels_locale_id=None):
+    """
+    What a card or an article page shows besides the page's own row; with
+    `labels_locale_id`, each topic comes with its labels in that language
+    and the default one (topic_labels_of), in the same query.
+    """
+    topics = ArticlePageTag.objects.select_related("tag").order_by("pk")
+    if labels_locale_id is not None:
+        topics = with_topic_labels(topics, labels_locale_id, tag="tag_id")
     return [
         "hero_image__renditions",
-        # Into a list (ArticlePage.topic_tags): prefetching into the taggit
-        # manager builds a query object per article to hold the result.
-        Prefetch("tags", to_attr="prefetched_tags"),
+        # Through the tagged items into a list (ArticlePage.topic_tags):
+        # taggit's manager takes no queryset to prefetch with, and
+        # prefetching into it builds a query object per article.
+        Prefetch("tagged_items", queryset=topics, to_attr="prefetched_topics"),
         Prefetch(
             "authors",
             queryset=(
@@ -154,18 +162,32 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         # Read once: every card's topic links start with it, and Page.url computes it on each use.
         index_url = self.url
         locale = locales.active()
-        topics = TopicLabel.objects.labels_for(locale)
-        cards = {"request": request, "topics": topics, "topics_locale_id": locale.pk, "index_url": index_url}
+        all_topics = page_cache.remembered(
+            f"in-focus-topics:{self.pk}:{locale.pk}", lambda: self._topics_used(locale.pk)
+        )
+        # The labels of every topic listed, read with the list (the cards read their own with their topics).
+        topics = topic_labels_of(all_topics)
+        if topic is not None and topic.pk not in topics:
+            # A topic no article has any more, or nobody labelled: its heading still asks.
+            topics.update(topic_labels_of(with_topic_labels(Tag.objects.filter(pk=topic.pk), locale.pk)))
+        # The featured card and the page's cards, read and rendered together.
+        featured = featured if featured and number == 1 else None
+        cards = article_cards(
+            request,
+            [featured, *shown] if featured else shown,
+            topics_locale_id=locale.pk,
+            index_url=index_url,
+            heading_level=2,
+            featured=featured,
+        )
         return {
             "index_url": index_url,
             "topic": topic,
-            "featured_card": article_cards(articles=[featured], featured=True, heading_level=2, **cards)[0]
-            if featured and number == 1
-            else None,
+            "featured_card": cards[0] if featured else None,
             "page_obj": page_obj,
-            "cards": article_cards(articles=shown, heading_level=2, **cards),
+            "cards": cards[1:] if featured else cards,
             "topics": topics,
-            "all_topics": page_cache.remembered(f"in-focus-topics:{self.pk}", self._topics_used),
+            "all_topics": all_topics,
         }
 
     def _listing(self, topic):
@@ -192,13 +214,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         start = (number - 1) * ARTICLES_PER_PAGE
         return list(articles[start : start + ARTICLES_PER_PAGE])
 
-    def _topics_used(self):
+    def _topics_used(self, labels_locale_id):
         page_cache.depends_on("topics")
-        return list(
-            Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
-            .distinct()
-            .order_by("name")
-        )
+        used = Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
+        return list(with_topic_labels(used.distinct(), labels_locale_id).order_by("name"))
 
     @path("")
     def index_route(self, request):
@@ -359,8 +378,8 @@ class ArticlePage(BasePage):
         one: the taggit manager builds a query object on every call, even
         for tags it has prefetched.
         """
-        prefetched = getattr(self, "prefetched_tags", None)
-        return prefetched if prefetched is not None else list(self.tags.all())
+        prefetched = getattr(self, "prefetched_topics", None)
+        return [item.tag for item in prefetched] if prefetched is not None else list(self.tags.all())
 
     @cached_property
     def topic_labels(self):
@@ -462,12 +481,17 @@ class ArticlePage(BasePage):
         context["index_url"] = context["index"].url
         page_cache.shows_page(context["index"])
         context["related_cards"] = self.related_cards(request, context["index_url"])
-        # This article's topics, authors and images (read with the related cards' when they were rendered).
-        if getattr(self, "prefetched_tags", None) is None:
-            prefetch_related_objects([self], *listing_prefetch())
+        # This article's topics with their labels, authors and images (read
+        # with the related cards' when they were rendered).
+        self.prefetch_for_page()
         share_member_directories([self])
-        context["topic_labels"] = self.topic_labels
+        page_cache.depends_on("topics")
+        context["topic_labels"] = self.topic_labels = topic_labels_of(self.prefetched_topics)
         return context
+
+    def prefetch_for_page(self):
+        if getattr(self, "prefetched_topics", None) is None:
+            prefetch_related_objects([self], *listing_prefetch(self.locale_id))
 
     def related_cards(self, request, index_url):
         """
@@ -479,16 +503,18 @@ class ArticlePage(BasePage):
 
         def choose_and_render():
             page_cache.shows_page(self)
-            # A newly published article sharing a topic may become related.
-            page_cache.depends_on(*self.page_cache_purge_tags())
-            return article_cards(
+            cards = article_cards(
                 request,
                 self.get_related_articles(),
-                topics=self.topic_labels,
                 topics_locale_id=self.locale_id,
                 index_url=index_url,
                 prefetch_with=[self],
             )
+            # A newly published article sharing a topic may become related.
+            # Its topics were read with the cards' (unless all were stored).
+            self.prefetch_for_page()
+            page_cache.depends_on(*self.page_cache_purge_tags())
+            return cards
 
         key = f"related-articles:{self.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}"
         return page_cache.remembered(f"{key}:{index_url}", choose_and_render)
@@ -627,6 +653,36 @@ class TopicLabel(TranslatableMixin, models.Model):
         others = TopicLabel.objects.filter(tag_id=self.tag_id, locale_id=self.locale_id).exclude(pk=self.pk)
         if self.tag_id and self.locale_id and others.exists():
             raise ValidationError({"tag": _("This topic already has a label in this language.")})
+
+
+def with_topic_labels(queryset, locale_id, tag="pk"):
+    """
+    `queryset` (of tags, or of rows whose field `tag` is one) with each
+    topic's id and its labels in `locale_id` and in the default language,
+    read in the same query: see topic_labels_of.
+    """
+    labels = TopicLabel.objects.filter(tag=OuterRef(tag))
+    return queryset.annotate(
+        topic_id=models.F(tag),
+        label_in_locale=Subquery(labels.filter(locale_id=locale_id).values("label")[:1]),
+        label_in_default=Subquery(labels.filter(locale_id=locales.default().pk).values("label")[:1]),
+    )
+
+
+def topic_labels_of(rows):
+    """
+    {tag id: label} for `rows` read with_topic_labels, as
+    TopicLabel.objects.labels_by_locale gives them: the default language's
+    label, marked as such, until the topic's label is translated.
+    """
+    default = locales.default()
+    labels = {}
+    for row in rows:
+        if row.label_in_locale is not None:
+            labels[row.topic_id] = row.label_in_locale
+        elif row.label_in_default is not None:
+            labels[row.topic_id] = TextIn(row.label_in_default, default.language_code)
+    return labels
 
 
 class ArticleSubmission(models.Model):

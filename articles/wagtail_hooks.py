@@ -77,11 +77,12 @@ def submission_article_button(snippet, user, next_url=None):
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK, order=10)
 def latest_articles(home, request):
-    index = ArticleIndexPage.objects.live().child_of(home).first()
+    index = home.section_index(ArticleIndexPage, request)
     if index is None:
         return None
     page_cache.lists_children(index)
-    articles = index.articles().prefetch_related(None).prefetch_related("hero_image__renditions").newest_first()[:3]
+    # The home page reads the pictures' renditions, with its own.
+    articles = index.articles().prefetch_related(None).newest_first()[:3]
     if not articles:
         return None
     return {

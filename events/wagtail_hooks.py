@@ -56,7 +56,7 @@ def register_import_menu_item():
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK, order=20)
 def upcoming_events(home, request):
-    index = EventIndexPage.objects.live().child_of(home).first()
+    index = home.section_index(EventIndexPage, request)
     if index is None:
         return None
     now = timezone.now()
@@ -73,7 +73,8 @@ def upcoming_events(home, request):
     expire_when_occurrences_change(occurrences, now)
     if not occurrences:
         return None
-    occurrences = with_events_shown(occurrences)
+    # The home page reads the pictures' renditions, with its own.
+    occurrences = with_events_shown(occurrences, images=False)
     return {
         "title": _("Upcoming events"),
         "url": index.url,

@@ -63,18 +63,3 @@ def localized(page):
     if page.locale_id == locale.pk:
         return page
     return page.get_translation_or_none(locale) or page
-
-
-def localized_many(pages):
-    """{page id: the page in the reader's language, else the page} for `pages`, in at most one query."""
-    from wagtail.models import Page
-
-    locale = active()
-    pages = [page for page in pages if page is not None]
-    elsewhere = [page.translation_key for page in pages if page.locale_id != locale.pk]
-    translations = {}
-    if elsewhere:
-        translations = {
-            page.translation_key: page for page in Page.objects.filter(translation_key__in=elsewhere, locale=locale)
-        }
-    return {page.pk: translations.get(page.translation_key, page) for page in pages}

@@ -1,7 +1,8 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -24,7 +25,9 @@ from .visibility import public_pages
 # to `home`, never back. A section is kept in the shared cache per home page
 # and language under the page-cache tags and expiry it declares while it is
 # built (home.page_cache.remembered), so it must declare everything it shows
-# and must not depend on who asks.
+# and must not depend on who asks. It finds its index with
+# HomePage.section_index and leaves its items' pictures' renditions unread:
+# the home page reads them all, with the hero's, in one query.
 HOME_PAGE_SECTIONS_HOOK = "home_page_sections"
 # A section's front page lists content that answers a search better than it does:
 # the site search ranks it this much below (see search.documents).
@@ -217,21 +220,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Every button of the hero, to its page in the reader's language, in one query.
         actions = [action.value for action in self.hero_actions if action.value["page"]]
-        linked = [action["page"] for action in actions] + [self.hero_link_page]
-        targets = locales.localized_many(linked)
+        linked = [page for page in [*(action["page"] for action in actions), self.hero_link_page] if page is not None]
         for page in linked:
-            if page is not None:
-                page_cache.links_to_translations(page)
-        # A button to a page readers may not see (unpublished, or behind a
-        # login or password) would give away its address and title.
-        offered = set(
-            public_pages(Page.objects.filter(pk__in=[page.pk for page in targets.values()])).values_list(
-                "pk", flat=True
-            )
-        )
-        targets = {pk: page for pk, page in targets.items() if page.pk in offered}
+            page_cache.links_to_translations(page)
+        targets = self.hero_targets(linked)
         context["hero_actions"] = [
             {**action, "page": targets[action["page"].pk]} for action in actions if action["page"].pk in targets
         ]
@@ -241,7 +234,51 @@ class HomePage(BasePage):
             for get_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)
             if (section := self.section(get_section, request))
         ]
+        # The renditions of every picture the page shows, the hero's and the
+        # sections', in one query: sections leave theirs to this (a stored
+        # section comes back without them).
+        images = [self.hero_image, *(item.get("image") for section in context["sections"] for item in section["items"])]
+        prefetch_related_objects([image for image in images if image is not None], "renditions")
         return context
+
+    @staticmethod
+    def hero_targets(linked):
+        """
+        {page id: the page in the reader's language where translated, else
+        the page} for the hero's `linked` pages, in one query, leaving out a
+        target readers may not see (unpublished, or behind a login or
+        password): its button would give away its address and title.
+        """
+        locale = locales.active()
+        elsewhere = [page.translation_key for page in linked if page.locale_id != locale.pk]
+        rows = Page.objects.filter(
+            Q(pk__in=[page.pk for page in linked]) | Q(translation_key__in=elsewhere, locale=locale)
+        ).annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
+        by_pk = {row.pk: row for row in rows}
+        translations = {row.translation_key: row for row in by_pk.values() if row.locale_id == locale.pk}
+        targets = {}
+        for page in linked:
+            target = translations.get(page.translation_key) or by_pk.get(page.pk)
+            if target is not None and target.public:
+                targets[page.pk] = target
+        return targets
+
+    def section_index(self, model, request):
+        """
+        This home page's first live child of `model` (a section's index), or
+        None. The sections find theirs in one read of the live children, kept
+        on the request (not on this page, which the routing may reuse).
+        """
+        children = getattr(request, "home_live_children", {})
+        if self.pk not in children:
+            children[self.pk] = list(Page.objects.live().child_of(self).order_by("path"))
+            request.home_live_children = children
+        # By content type id: asking each child's class would look up the
+        # content type of every child the process has not met yet.
+        content_type_id = ContentType.objects.get_for_model(model).pk
+        child = next((page for page in children[self.pk] if page.content_type_id == content_type_id), None)
+        # The index's own fields are read only if a section asks for one.
+        return child.specific_deferred if child is not None else None
 
     def section(self, get_section, request):
         """One section's items: built, or from the shared cache while nothing it declared has changed."""
