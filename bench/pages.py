@@ -39,7 +39,7 @@ import requests
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from cms.settings.base import next_redis_database  # noqa: E402
+from cms.redis_urls import next_redis_database  # noqa: E402
 from tests import servers  # noqa: E402
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from cms.settings.base import next_redis_database
+from cms.redis_urls import next_redis_database
 from home import page_cache
 from tests.test_settings import PRODUCTION_ENV, manage
 

@@ -22,7 +22,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from articles.models import ArticlePage
-from cms.settings.base import next_redis_database
+from cms.redis_urls import next_redis_database
 from home import page_cache, purge_outbox, redis_cache
 from home.models import NavigationMenuItem, UnsentPurge
 from tests import servers

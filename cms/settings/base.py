@@ -6,7 +6,6 @@ from the environment; nothing secret lives here.
 import datetime
 import os
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -14,6 +13,8 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+
+from cms.redis_urls import next_redis_database, redis_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -44,41 +45,6 @@ def _env_number(name, default, kind, described):
         return kind(value)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} must be {described}, not {value!r}.") from error
-
-
-REDIS_SCHEMES = ("redis", "rediss", "unix")
-STOCK_REDIS_DATABASES = 16
-
-
-def redis_url(name, url):
-    """`url` if it is a Redis address redis-py takes, else stop the start naming the variable."""
-    if urlsplit(url).scheme not in REDIS_SCHEMES:
-        raise ImproperlyConfigured(f"{name} must be a redis://, rediss:// or unix:// address, not {url!r}.")
-    return url
-
-
-def next_redis_database(url):
-    """
-    redis://host:port/N -> the same server's database N + 1 (database 0 when
-    the URL names none; redis-py's ?db=N names it too, and wins over the path).
-    """
-    parts = urlsplit(redis_url("REDIS_URL", url))
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    named = [value for key, value in query if key == "db"]
-    # A unix:// path is the socket's: only ?db= names the database there.
-    on_path = parts.scheme != "unix"
-    number = named[-1] if named else (parts.path.strip("/") if on_path else "") or "0"
-    if not number.isdigit():
-        raise ImproperlyConfigured(f"REDIS_URL names no database number: {url!r}; set PAGE_CACHE_REDIS_URL.")
-    if int(number) + 1 >= STOCK_REDIS_DATABASES:
-        raise ImproperlyConfigured(
-            f"REDIS_URL uses database {number}, the last of a stock Redis's {STOCK_REDIS_DATABASES}: "
-            "set PAGE_CACHE_REDIS_URL to the database stored pages should use."
-        )
-    rest = [(key, value) for key, value in query if key != "db"]
-    if not on_path:
-        return f"unix://{parts.netloc}{parts.path}?{urlencode([*rest, ('db', int(number) + 1)])}"
-    return urlunsplit(parts._replace(path=f"/{int(number) + 1}", query=urlencode(rest)))
 
 
 def env_list(name, default=""):
