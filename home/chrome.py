@@ -6,6 +6,7 @@ deleted, or a menu or footer is edited.
 """
 
 from django.core.cache import cache
+from django.db.models import F, TextField, Value
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
@@ -51,15 +52,12 @@ def _cached(locale):
 
 def _chrome(locale):
     """
-    The menu and the footer in `locale`, in three queries whatever their
-    size: the menu with its items, the footer with its links, and every page
-    either links, in this language, that readers may see.
+    The menu and the footer in `locale`, in two queries whatever their size:
+    both snippets with their items, and every page either links, in this
+    language, that readers may see.
     """
-    from .models import FooterText, NavigationMenu
-
-    menu = _in_language(NavigationMenu, locale, "items", ["link_page__translation_key", "link_label"])
-    footer = _in_language(FooterText, locale, "links", ["link_page__translation_key", "link_url", "label"], ["body"])
-    keys = [item["link_page__translation_key"] for item in menu["items"] + footer["items"]]
+    menu, footer = _snippets(locale)
+    keys = [item["page_key"] for item in menu["items"] + footer["items"]]
     visible = {
         page.translation_key: page
         for page in public_pages(Page.objects.filter(translation_key__in=[key for key in keys if key], locale=locale))
@@ -67,44 +65,76 @@ def _chrome(locale):
     return {"navigation": _navigation(menu, locale, visible), "footer": _footer(footer, locale, visible)}
 
 
-def _in_language(model, locale, items, item_fields, fields=()):
+MENU, FOOTER = 0, 1
+
+
+def _snippets(locale):
     """
-    The snippet `model` in `locale`, else in the default language (as its
-    for_locale), as {"language", "items": [{field: value}], field: value}:
-    one query, a row per item (or one row for a snippet without items).
+    The menu and the footer, each in `locale` or else in the default language
+    (as their for_locale), as {"language", "body", "items": [{"page_key",
+    "label", "url"}]}: one query, a row per item (one for a snippet without),
+    the two snippets' rows in a UNION of the same columns.
     """
-    default = locales.default()
-    rows = list(
-        model.objects.filter(locale__in={locale.pk, default.pk})
-        .order_by("pk", f"{items}__sort_order")
-        .values("pk", "locale_id", *fields, f"{items}__pk", *(f"{items}__{field}" for field in item_fields))
+    from .models import FooterText, NavigationMenu
+
+    languages = {locale.pk, locales.default().pk}
+    menus = NavigationMenu.objects.filter(locale__in=languages).values(
+        kind=Value(MENU),
+        snippet=F("pk"),
+        language=F("locale_id"),
+        text=Value(None, output_field=TextField()),
+        item=F("items__pk"),
+        order=F("items__sort_order"),
+        page_key=F("items__link_page__translation_key"),
+        label=F("items__link_label"),
+        url=Value(None, output_field=TextField()),
     )
+    footers = FooterText.objects.filter(locale__in=languages).values(
+        kind=Value(FOOTER),
+        snippet=F("pk"),
+        language=F("locale_id"),
+        text=F("body"),
+        item=F("links__pk"),
+        order=F("links__sort_order"),
+        page_key=F("links__link_page__translation_key"),
+        label=F("links__label"),
+        url=F("links__link_url"),
+    )
+    rows = list(menus.union(footers, all=True).order_by("kind", "snippet", "order"))
+    return [_in_language([row for row in rows if row["kind"] == kind], locale) for kind in (MENU, FOOTER)]
+
+
+def _in_language(rows, locale):
+    """One snippet's rows: those of the snippet in `locale`, else in the default language."""
     chosen = None
-    for wanted in (locale.pk, default.pk):
-        chosen = next((row["pk"] for row in rows if row["locale_id"] == wanted), None)
+    for wanted in (locale.pk, locales.default().pk):
+        chosen = next((row["snippet"] for row in rows if row["language"] == wanted), None)
         if chosen is not None:
             break
-    mine = [row for row in rows if row["pk"] == chosen]
+    mine = [row for row in rows if row["snippet"] == chosen]
     if not mine:
-        return {"language": None, "items": []}
-    found = {field: mine[0][field] for field in fields}
-    found["language"] = locales.by_id(mine[0]["locale_id"]).language_code
-    found["items"] = [
-        {field: row[f"{items}__{field}"] for field in item_fields} for row in mine if row[f"{items}__pk"] is not None
-    ]
-    return found
+        return {"language": None, "body": "", "items": []}
+    return {
+        "language": locales.by_id(mine[0]["language"]).language_code,
+        "body": mine[0]["text"],
+        "items": [
+            {"page_key": row["page_key"], "label": row["label"], "url": row["url"]}
+            for row in mine
+            if row["item"] is not None
+        ],
+    }
 
 
 def _navigation(menu, locale, visible):
     result = []
     for item in menu["items"]:
-        page = visible.get(item["link_page__translation_key"])
+        page = visible.get(item["page_key"])
         if page is not None:
             # A label written in the default language's menu (used while this
             # language has none) is in that language; a page title is not.
-            language = menu["language"] if item["link_label"] else locale.language_code
+            language = menu["language"] if item["label"] else locale.language_code
             result.append(
-                {"label": item["link_label"] or page.title, "url": page.url, "path": page.path, "language": language}
+                {"label": item["label"] or page.title, "url": page.url, "path": page.path, "language": language}
             )
     return result
 
@@ -114,7 +144,7 @@ def _footer(footer, locale, visible):
         return {"html": "", "language": locale.language_code, "links": []}
     links = []
     for item in footer["items"]:
-        if key := item["link_page__translation_key"]:
+        if key := item["page_key"]:
             # Page links follow the reader's language, like the main menu; a
             # page readers may not see (draft, private) drops out rather than
             # leaking.
@@ -124,7 +154,7 @@ def _footer(footer, locale, visible):
             label, url = item["label"] or page.title, page.url
             language = footer["language"] if item["label"] else locale.language_code
         else:
-            label, url, language = item["label"], item["link_url"], footer["language"]
+            label, url, language = item["label"], item["url"], footer["language"]
         links.append({"label": label, "url": url, "language": language, "external": not key})
     return {"html": expand_db_html(footer["body"]), "language": footer["language"], "links": links}
 

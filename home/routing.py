@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from . import locales, page_cache
+from .sites import find_site
 from .visibility import behind_a_restriction
 
 # Each language's home page per site root, remembered by the process and
@@ -68,10 +69,10 @@ def route_for_request(request, path):
 
 def site_for_request(request):
     """
-    Wagtail's Site.find_for_request, kept in the shared cache: its query
-    (several CASE orderings) is one of the dearest parts of serving a page,
-    and sites change only when an administrator edits them (which purges
-    the "sites" tag, see home.signals).
+    Wagtail's Site.find_for_request, kept in the shared cache: sites change
+    only when an administrator edits them (which purges the "sites" tag, see
+    home.signals). Worked out in one query with Wagtail's site root paths
+    (home.sites).
     """
     host = request._get_raw_host()
     return page_cache.remembered(f"site:{host}:{request.get_port()}", lambda: _find_site(request))
@@ -79,7 +80,7 @@ def site_for_request(request):
 
 def _find_site(request):
     page_cache.depends_on("sites")
-    return Site._find_for_request(request)
+    return find_site(request)
 
 
 def _find_home(site):

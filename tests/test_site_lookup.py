@@ -1,0 +1,102 @@
+"""
+The site that answers a request and Wagtail's site root paths come from one
+query (home.sites) instead of Wagtail's three, and agree with Wagtail's own
+answers for every host, port and arrangement of sites.
+"""
+
+import itertools
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from home import sites
+
+HOSTS = ["localhost", "example.org", "other.net", "unknown.test"]
+PORTS = [80, 443, 8080, 9999]
+
+
+def wagtails_choice(hostname, port):
+    try:
+        return get_site_for_hostname(hostname, port).pk
+    except Site.DoesNotExist:
+        return None
+
+
+def empty_every_cache():
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
+@pytest.fixture
+def several_sites(home):
+    """The test site (default, localhost:80) and three more: one host on two ports, one on https."""
+    about = Page.objects.get(slug="about", locale__language_code="en")
+    Site.objects.create(hostname="example.org", port=80, root_page=home)
+    Site.objects.create(hostname="example.org", port=8080, root_page=about)
+    Site.objects.create(
+        hostname="other.net",
+        port=443,
+        root_page=Page.objects.get(translation_key=home.translation_key, locale__language_code="fr"),
+    )
+    return Site.objects.all()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("default", ["localhost", "example.org", None])
+def test_every_host_and_port_finds_the_site_wagtail_finds(several_sites, default):
+    Site.objects.update(is_default_site=False)
+    if default:
+        Site.objects.filter(hostname=default, port=80).update(is_default_site=True)
+    read, _translations = sites._read()
+    for hostname, port in itertools.product(HOSTS, PORTS):
+        found = sites.site_for_hostname(read, hostname, str(port))
+        assert (found.pk if found else None) == wagtails_choice(hostname, port), (default, hostname, port)
+
+
+@pytest.mark.django_db
+def test_root_paths_are_wagtails_in_wagtails_order(several_sites):
+    caches["default"].clear()
+    expected = Site.get_site_root_paths()
+    assert len(expected) > len(several_sites)  # each site's home page in every language
+    assert sites.root_paths(*sites._read()) == expected
+
+
+@pytest.mark.django_db
+def test_a_port_that_is_not_a_number_falls_back_to_the_default_site(home):
+    read, _translations = sites._read()
+    assert sites.site_for_hostname(read, "unknown.test", "not-a-port").is_default_site
+
+
+@pytest.mark.django_db
+def test_first_page_after_redis_is_emptied_reads_the_sites_once(home):
+    empty_every_cache()
+    with CaptureQueriesContext(connection) as captured:
+        response = Client().get("/en/about/")
+    assert response.status_code == 200
+    site_reads = [query for query in captured.captured_queries if '"wagtailcore_site"' in query["sql"]]
+    assert len(site_reads) == 1
+    # Links to the page in other languages are worked out from the root paths stored.
+    assert b'href="/fr/' in response.content
+    caches["default"].clear()
+    assert Site.get_site_root_paths() == sites.root_paths(*sites._read())
+
+
+@pytest.mark.django_db
+def test_a_new_site_is_found_at_once(home):
+    empty_every_cache()
+    assert Client().get("/en/about/", HTTP_HOST="example.org").status_code == 200
+    about = Page.objects.get(slug="about", locale__language_code="en")
+    Site.objects.create(hostname="example.org", port=80, root_page=about)
+    request = RequestFactory().get("/", HTTP_HOST="example.org")
+    assert sites.find_site(request).root_page_id == about.pk
+    # The site kept for that host was purged with the "sites" tag: the
+    # About page is now that site's home page.
+    response = Client().get("/en/", HTTP_HOST="example.org")
+    assert response.status_code == 200
+    assert response.context["page"].pk == about.pk
