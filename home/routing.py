@@ -10,21 +10,25 @@ restrictions and routable pages behave as they always do.
 from django.db.models import Q, Subquery
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from . import locales, page_cache
-from .sites import find_site
+from .sites import find_site, root_paths, store_root_paths
+from .sites import state as sites_state
 from .visibility import behind_a_restriction
 
 # Each language's home page per site root, remembered by the process and
 # checked against the database in the same query that finds the path.
 _homes = {}
+# The site each host and port maps to, remembered by the process with the
+# state of the sites table it was found in (home.sites.state), checked in
+# that same query: a page not in the page cache reads no site.
+_sites = {}
+REMEMBERED_HOSTS = 100
 
 
 def serve(request, path):
-    if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = site_for_request(request)
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = route_for_request(request, path)
     return wagtail_serve(request, path)
@@ -32,19 +36,26 @@ def serve(request, path):
 
 def route_for_request(request, path):
     """Wagtail's Page.route_for_request: a RouteResult, or None for a 404."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
     components = [component for component in path.split("/") if component]
-    key = (site.root_page_id, locales.active().pk)
-    home = _homes.get(key)
-    pages = _pages_on_the_way(home, components) if home else None
-    if pages is None or pages.get(home.url_path, Page()).pk != home.pk:
-        home = _homes[key] = _find_home(site)
-        if home is None:
-            return None
-        pages = _pages_on_the_way(home, components)
+    site, found = None, None
+    for site in _sites_for(request):
+        if site is None:
+            break
+        found = _pages_and_home(site, components)
+        if found is not None:
+            _remember(request, site)
+            break
+    request._wagtail_site = site
+    if found is None:
+        return None
+    home, pages = found
     request.home_page = home
+    # The routing query read what Wagtail's site root paths are made of:
+    # given to the request (Page._get_site_root_paths keeps them there), and
+    # to the shared cache if it lacks them (page.url without a request reads
+    # them there), as Wagtail would store them.
+    paths = request._wagtail_cached_site_root_paths = root_paths(pages[home.url_path].sites_state)
+    store_root_paths(paths)
     page, parent, depth = pages[home.url_path], None, 0
     on_the_way = [page]
     while depth < len(components) and not _intercepts(page, components[depth:]):
@@ -65,6 +76,45 @@ def route_for_request(request, path):
         return specific.route(request, components[depth:])
     except Http404:
         return None
+
+
+def _sites_for(request):
+    """
+    The site that may answer `request`: the one this process remembers for
+    its host, else the one kept in the shared cache, else (a change whose
+    purge has not reached the cache yet) the database's; None for no site.
+    """
+    host = (request._get_raw_host(), request.get_port())
+    if host in _sites:
+        yield _sites[host]
+    yield site_for_request(request)
+    yield find_site(request)
+
+
+def _remember(request, site):
+    # Host names come from the request: keep a bounded number.
+    if len(_sites) >= REMEMBERED_HOSTS:
+        _sites.clear()
+    _sites[(request._get_raw_host(), request.get_port())] = site
+
+
+def _pages_and_home(site, components):
+    """
+    (home page in the active language, {url_path: page} on the way) for
+    `site`, or None when the sites table is no longer as it was when `site`
+    was found (or the site has no home page).
+    """
+    key = (site.root_page_id, locales.active().pk)
+    home = _homes.get(key)
+    pages = _pages_on_the_way(home, components) if home else None
+    if pages is None or pages.get(home.url_path, Page()).pk != home.pk:
+        home = _homes[key] = _find_home(site)
+        if home is None:
+            return None
+        pages = _pages_on_the_way(home, components)
+    if home.url_path not in pages or pages[home.url_path].sites_state != getattr(site, "state", None):
+        return None
+    return home, pages
 
 
 def site_for_request(request):
@@ -100,7 +150,7 @@ def _pages_on_the_way(home, components):
     prefixes = [_url_path(home, components[: n + 1]) for n in range(len(components))]
     found = Page.objects.filter(
         Q(pk=home.pk) | Q(url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth)
-    ).annotate(behind_a_restriction=behind_a_restriction())
+    ).annotate(behind_a_restriction=behind_a_restriction(), sites_state=sites_state())
     return {page.url_path: page for page in found}
 
 

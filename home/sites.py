@@ -1,20 +1,25 @@
 """
-Which site answers a request, and Wagtail's site root paths, from one query.
+Which site answers a request, and Wagtail's site root paths, without
+Wagtail's queries.
 
 Wagtail finds the site in one query (Site.find_for_request) and, when its
-cache of site root paths is empty, reads those in two more (the sites, then
-each site's home page in every language): three queries for the first page
-served after Redis was emptied, each reading the same few rows. Here one
-query reads every translation of every site's home page with the sites
-rooted at it; the site is picked from those rows by Wagtail's own rules
-(wagtail.models.sites.get_site_for_hostname) and the root paths are stored
-under Wagtail's cache key, as Wagtail would store them, when they are
-missing. Wagtail still clears that key when a site or a home page changes.
+cache of site root paths is empty (after a site or a home page changes, or
+Redis is emptied), reads those in two more: the sites, then each site's home
+page in every language. Here `state()` is an expression that reads all of it
+(every site, every translation of every site's home page) as one string: the
+routing query carries it (home.routing), so a process that remembers which
+site a host maps to checks in that query that nothing changed, and works out
+the root paths from it; `find_site` reads the sites with it in one query.
+Sites are picked by Wagtail's own rules (get_site_for_hostname) and the root
+paths are those Site.get_site_root_paths returns, in its order.
 """
+
+import functools
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Subquery
+from django.db.models import CharField, StringAgg, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
@@ -23,56 +28,27 @@ from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACH
 HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT, DEFAULT, HOSTNAME = range(4)
 # How long Wagtail keeps the root paths (Site.get_site_root_paths).
 ROOT_PATHS_TIMEOUT = 3600
+# Separators in state(): ASCII unit, record and group separators, which no
+# host name, path or language code contains (a site's name comes last).
+FIELD, ROW, PART = "\x1f", "\x1e", "\x1d"
 
 
 def find_site(request):
-    """Site.find_for_request's answer (its root page read with it), or None; fills Wagtail's root paths if empty."""
-    sites, translations = _read()
-    if cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None:
-        cache.set(
-            SITE_ROOT_PATHS_CACHE_KEY,
-            root_paths(sites, translations),
-            ROOT_PATHS_TIMEOUT,
-            version=SITE_ROOT_PATHS_CACHE_VERSION,
-        )
+    """
+    Site.find_for_request's answer (its root page read with it, and `state`:
+    state() as it was found), or None, in one query; stores Wagtail's root
+    paths if they are missing.
+    """
+    sites = list(Site.objects.select_related("root_page").annotate(state=state()))
+    if sites:
+        store_root_paths(root_paths(sites[0].state))
     hostname = split_domain_port(request._get_raw_host())[0]
     return site_for_hostname(sites, hostname, request.get_port())
 
 
-def _read():
-    """([Site with its root_page], {translation_key: [home page in each language, in tree order]})."""
-    roots = Site.objects.values("root_page__translation_key")
-    pages = (
-        Page.objects.filter(translation_key__in=Subquery(roots))
-        .select_related("locale")
-        .annotate(
-            site_id=F("sites_rooted_here__id"),
-            site_hostname=F("sites_rooted_here__hostname"),
-            site_port=F("sites_rooted_here__port"),
-            site_name=F("sites_rooted_here__site_name"),
-            site_is_default=F("sites_rooted_here__is_default_site"),
-        )
-        .order_by("path", "site_id")
-    )
-    sites, translations = [], {}
-    for page in pages:
-        if page.site_id is not None:
-            site = Site(
-                id=page.site_id,
-                hostname=page.site_hostname,
-                port=page.site_port,
-                site_name=page.site_name,
-                root_page_id=page.pk,
-                is_default_site=page.site_is_default,
-            )
-            site.root_page = page
-            site._state.adding, site._state.db = False, page._state.db
-            sites.append(site)
-        # A page rooting two sites comes twice; it is one translation.
-        found = translations.setdefault(page.translation_key, [])
-        if not found or found[-1].pk != page.pk:
-            found.append(page)
-    return sites, translations
+def store_root_paths(paths):
+    """Wagtail's cached site root paths, unless the cache has them: one Redis command."""
+    cache.add(SITE_ROOT_PATHS_CACHE_KEY, paths, ROOT_PATHS_TIMEOUT, version=SITE_ROOT_PATHS_CACHE_VERSION)
 
 
 def site_for_hostname(sites, hostname, port):
@@ -103,14 +79,66 @@ def site_for_hostname(sites, hostname, port):
     return None
 
 
-def root_paths(sites, translations):
-    """Site.get_site_root_paths' list, in its order (longest root path first), as Wagtail caches it."""
-    ordered = sorted(sites, key=lambda site: site.hostname)
-    ordered.sort(key=lambda site: site.is_default_site, reverse=True)
-    ordered.sort(key=lambda site: site.root_page.url_path, reverse=True)
+def state():
+    """
+    An expression for everything sites and root paths depend on, as one
+    string: a row per site, then a row per translation of a site's home page.
+    It changes whenever a site is added, removed or edited, or a home page is
+    translated, moved or renamed.
+    """
+
+    def text(field):
+        return Cast(field, CharField())
+
+    def joined(*parts):
+        separated = [part for column in parts for part in (column, Value(FIELD))][:-1]
+        return Concat(*separated, output_field=TextField())
+
+    def table(queryset, row, order_by):
+        rows = queryset.order_by().annotate(table=Value(1)).values("table")
+        aggregated = rows.annotate(rows=StringAgg(row, Value(ROW), order_by=order_by)).values("rows")[:1]
+        return Coalesce(Subquery(aggregated), Value(""), output_field=TextField())
+
+    sites = joined(
+        text("pk"),
+        "hostname",
+        text("port"),
+        text("is_default_site"),
+        text("root_page__translation_key"),
+        "root_page__url_path",
+        "root_page__locale__language_code",
+        "site_name",
+    )
+    homes = joined(text("translation_key"), "url_path", "locale__language_code")
+    home_pages = Page.objects.filter(translation_key__in=Site.objects.values("root_page__translation_key"))
+    return Concat(
+        table(Site.objects.all(), sites, "pk"),
+        Value(PART),
+        table(home_pages, homes, "path"),
+        output_field=TextField(),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def root_paths(state):
+    """Site.get_site_root_paths' list for the sites `state` describes, in its order (longest root path first)."""
+    site_rows, home_rows = (part.split(ROW) if part else [] for part in state.split(PART))
+    translations = {}
+    for row in home_rows:
+        key, url_path, language_code = row.split(FIELD)
+        translations.setdefault(key, []).append((url_path, language_code))
+    sites = []
+    for row in site_rows:
+        pk, hostname, port, default, key, url_path, language_code, _name = row.split(FIELD, 7)
+        site = Site(pk=int(pk), hostname=hostname, port=int(port), is_default_site=default.lower() in ("1", "true"))
+        sites.append((site, key, url_path, language_code))
+    # Wagtail's order: the longest root path first, then the default site, then by host name.
+    sites.sort(key=lambda entry: entry[0].hostname)
+    sites.sort(key=lambda entry: entry[0].is_default_site, reverse=True)
+    sites.sort(key=lambda entry: entry[2], reverse=True)
     i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
     return [
-        SiteRootPath(site.id, page.url_path, site.root_url, page.locale.language_code)
-        for site in ordered
-        for page in (translations[site.root_page.translation_key] if i18n else [site.root_page])
+        SiteRootPath(site.pk, home_path, site.root_url, home_language)
+        for site, key, url_path, language_code in sites
+        for home_path, home_language in (translations.get(key, []) if i18n else [(url_path, language_code)])
     ]
