@@ -8,11 +8,14 @@ directory's tag, `members`, which any change to a member, her consents, an
 area of expertise or a member's photo purges. Its key names the language
 (labels, country names, the lang attributes) and the directory's address
 that the profile link starts with. Only the members whose card is missing
-have their photos and renditions read.
+have their photos and renditions read, and they are rendered with one
+template context between them: a context of their own each, with the
+request's context processors run for each, cost as much as the cards.
 """
 
 from django.db.models import prefetch_related_objects
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -26,14 +29,19 @@ def member_cards(request, directory, members):
     directory_url = directory.url
     variant = f"{translation.get_language()}:{directory_url}"
     items = {f"member-card:{member.pk}:{variant}": member for member in members}
+    shared = {}
 
     def prepare(missing):
         prefetch_related_objects(missing, "photo__renditions")
+        shared["template"] = get_template(TEMPLATE).template
+        shared["context"] = Context({"page": directory, "request": request})
 
     def render(member):
         page_cache.depends_on("members")
-        # The template starts with its {% load %}: the card is the element alone.
-        return mark_safe(render_to_string(TEMPLATE, {"member": member, "page": directory}, request=request).strip())  # noqa: S308
+        context = shared["context"]
+        with context.push(member=member):
+            # The template starts with its {% load %}: the card is the element alone.
+            return mark_safe(shared["template"].render(context).strip())  # noqa: S308
 
     cards = page_cache.remembered_many(items, render, prepare=prepare)
     return [cards[key] for key in items]

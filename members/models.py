@@ -23,7 +23,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import locales, page_cache
-from home.collation import country_name, sorted_by_name
+from home.collation import country_choices, country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
@@ -401,11 +401,17 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
     def _member_choices(self):
         page_cache.depends_on("members")
         listed = Member.objects.listed()
+        # Distinct in the database: a few hundred countries, not every member.
+        present = set(listed.order_by().values_list("country", flat=True).distinct())
+        # Every country, already in the reader's order (kept per process), less
+        # those without members: sorting them again by name was most of this.
+        everywhere = country_choices()
+        if present <= {code for code, _name in everywhere}:
+            countries = [(code, name) for code, name in everywhere if code in present]
+        else:
+            countries = sorted_by_name((code, country_name(code)) for code in present)
         return {
-            # Distinct in the database: a few hundred countries, not every member.
-            "countries": sorted_by_name(
-                (code, country_name(code)) for code in listed.order_by().values_list("country", flat=True).distinct()
-            ),
+            "countries": countries,
             "expertise": list(
                 MemberExpertiseTag.objects.filter(content_object__listed=True)
                 .values_list("tag__slug", "tag__name")

@@ -112,12 +112,23 @@ def bin_class(count):
     return css
 
 
+@cache
+def _country_names(language):
+    """
+    ({code: name, escaped for HTML}, {code: place in the alphabet}) in
+    `language`, from its country list (home.collation). Read once per process.
+    """
+    with translation.override(language):
+        choices = country_choices()
+    return {code: escape(name) for code, name in choices}, {code: place for place, (code, _name) in enumerate(choices)}
+
+
 def _title(name, count):
-    """A country's tooltip, escaped: her name, and how many members it counts."""
+    """A country's tooltip (`name` already escaped): her name, and how many members it counts."""
     if not count:
-        return escape(name)
+        return name
     text = ngettext("%(country)s: %(counter)s member", "%(country)s: %(counter)s members", count)
-    return text % {"country": escape(name), "counter": formats.localize(count)}
+    return text % {"country": name, "counter": formats.localize(count)}
 
 
 def choropleth(counts, directory_url):
@@ -133,22 +144,20 @@ def choropleth(counts, directory_url):
     country list, read once per process (home.collation), which is also the
     order of her alphabet.
     """
-    choices = country_choices()
-    names = dict(choices)
-    order = {code: position for position, (code, _name) in enumerate(choices)}
+    names, order = _country_names(translation.get_language())
     shapes = []
     for code, path in country_shapes():
         count = counts.get(code, 0)
-        title = f"<title>{_title(names.get(code, code), count)}</title>" if code else ""
+        title = f"<title>{_title(names.get(code) or escape(code), count)}</title>" if code else ""
         shapes.append(f'<path class="{bin_class(count)}" d="{path}">{title}</path>')
     # Most members first, then by name in the reader's alphabet.
     codes = sorted(counts, key=lambda code: (-counts[code], order.get(code, len(order)), code))
     url = escape(directory_url)
-    rows = [
-        f'<tr><th scope="row"><a href="{url}?country={code}">{escape(names.get(code, code))}</a></th>'
-        f"<td>{formats.localize(counts[code])}</td></tr>"
-        for code in codes
-    ]
+    rows = []
+    for code in codes:
+        name, count = names.get(code) or escape(code), formats.localize(counts[code])
+        code = code if code in names else escape(code)
+        rows.append(f'<tr><th scope="row"><a href="{url}?country={code}">{name}</a></th><td>{count}</td></tr>')
     legend = [
         {"css": "map-bin-0", "label": _("No members listed")},
         {"css": "map-bin-1", "label": _("1–2 members")},
