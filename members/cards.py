@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from home import page_cache
+from home.collation import country_choices
 
 TEMPLATE = "members/includes/member_card.html"
 
@@ -34,12 +35,16 @@ def member_cards(request, directory, members):
     def prepare(missing):
         prefetch_related_objects(missing, "photo__renditions")
         shared["template"] = get_template(TEMPLATE).template
-        shared["context"] = Context({"page": directory, "request": request})
+        # The directory's address and the countries' names are read once for
+        # all the cards, not once a card (Wagtail's page URLs, django-countries).
+        shared["context"] = Context({"directory_url": directory_url, "request": request})
+        shared["country_names"] = dict(country_choices())
 
     def render(member):
         page_cache.depends_on("members")
         context = shared["context"]
-        with context.push(member=member):
+        country_name = shared["country_names"].get(member.country.code) or member.country.name
+        with context.push(member=member, country_name=country_name):
             # The template starts with its {% load %}: the card is the element alone.
             return mark_safe(shared["template"].render(context).strip())  # noqa: S308
 
