@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
@@ -23,7 +23,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import locales, page_cache
-from home.collation import country_name, sorted_by_name
+from home.collation import country_choices, country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
@@ -387,8 +387,9 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         if region := params.get("region", ""):
             members = members.filter(country__in=countries_in(region)) if region in Region.values else members.none()
         if expertise := params.get("expertise", "").strip()[:100]:
-            members = members.filter(expertise__slug=expertise)
-        return members.distinct()
+            # Through her tags: only this join could list a member twice.
+            members = members.filter(expertise__slug=expertise).distinct()
+        return members
 
     def filter_choices(self):
         return {
@@ -401,11 +402,17 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
     def _member_choices(self):
         page_cache.depends_on("members")
         listed = Member.objects.listed()
+        # Distinct in the database: a few hundred countries, not every member.
+        present = set(listed.order_by().values_list("country", flat=True).distinct())
+        # Every country, already in the reader's order (kept per process), less
+        # those without members: sorting them again by name was most of this.
+        everywhere = country_choices()
+        if present <= {code for code, _name in everywhere}:
+            countries = [(code, name) for code, name in everywhere if code in present]
+        else:
+            countries = sorted_by_name((code, country_name(code)) for code in present)
         return {
-            # Distinct in the database: a few hundred countries, not every member.
-            "countries": sorted_by_name(
-                (code, country_name(code)) for code in listed.order_by().values_list("country", flat=True).distinct()
-            ),
+            "countries": countries,
             "expertise": list(
                 MemberExpertiseTag.objects.filter(content_object__listed=True)
                 .values_list("tag__slug", "tag__name")
@@ -482,10 +489,9 @@ def public_directory(locale):
 def member_counts():
     """{country code: number of listed members who agreed to be counted on the map}."""
     page_cache.depends_on("members")
-    counts = {}
-    for code in Member.objects.on_map().filter(locale=locales.default()).values_list("country", flat=True):
-        counts[code] = counts.get(code, 0) + 1
-    return counts
+    # Counted by the database: one row per country, however many members.
+    members = Member.objects.on_map().filter(locale=locales.default()).order_by()
+    return dict(members.values_list("country").annotate(count=Count("pk")))
 
 
 class MembershipApplication(models.Model):

@@ -10,13 +10,15 @@ from functools import cache
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from home import page_cache
-from home.collation import sort_key
+from home.collation import country_choices
 
 TEMPLATE = "members/includes/world_map.html"
 SHAPES = Path(__file__).parent / "data" / "countries-110m.json"
@@ -110,17 +112,52 @@ def bin_class(count):
     return css
 
 
-def choropleth(counts):
-    """Everything the map template needs: shapes with counts, the legend, and the table rows."""
+@cache
+def _country_names(language):
+    """
+    ({code: name, escaped for HTML}, {code: place in the alphabet}) in
+    `language`, from its country list (home.collation). Read once per process.
+    """
+    with translation.override(language):
+        choices = country_choices()
+    return {code: escape(name) for code, name in choices}, {code: place for place, (code, _name) in enumerate(choices)}
+
+
+def _title(name, count):
+    """A country's tooltip (`name` already escaped): her name, and how many members it counts."""
+    if not count:
+        return name
+    text = ngettext("%(country)s: %(counter)s member", "%(country)s: %(counter)s members", count)
+    return text % {"country": name, "counter": formats.localize(count)}
+
+
+def choropleth(counts, directory_url):
+    """
+    Everything the map template needs: the shapes with their counts and the
+    table's rows (linking to the directory at `directory_url`) as markup, the
+    legend and the totals.
+
+    The two hundred shapes and the table's rows are written here rather than
+    by template loops: with the parts of the page gone from the cache (after a
+    deploy, say) that loop and naming each country through django-countries
+    were most of the page's cost. The names come from the reader's language's
+    country list, read once per process (home.collation), which is also the
+    order of her alphabet.
+    """
+    names, order = _country_names(translation.get_language())
     shapes = []
     for code, path in country_shapes():
         count = counts.get(code, 0)
-        name = str(countries.name(code)) if code else ""
-        shapes.append({"code": code, "name": name, "path": path, "count": count, "css": bin_class(count)})
-    rows = sorted(
-        ({"code": code, "name": str(countries.name(code)), "count": count} for code, count in counts.items()),
-        key=lambda row: (-row["count"], sort_key(row["name"])),
-    )
+        title = f"<title>{_title(names.get(code) or escape(code), count)}</title>" if code else ""
+        shapes.append(f'<path class="{bin_class(count)}" d="{path}">{title}</path>')
+    # Most members first, then by name in the reader's alphabet.
+    codes = sorted(counts, key=lambda code: (-counts[code], order.get(code, len(order)), code))
+    url = escape(directory_url)
+    rows = []
+    for code in codes:
+        name, count = names.get(code) or escape(code), formats.localize(counts[code])
+        code = code if code in names else escape(code)
+        rows.append(f'<tr><th scope="row"><a href="{url}?country={code}">{name}</a></th><td>{count}</td></tr>')
     legend = [
         {"css": "map-bin-0", "label": _("No members listed")},
         {"css": "map-bin-1", "label": _("1–2 members")},
@@ -129,8 +166,8 @@ def choropleth(counts):
         {"css": "map-bin-4", "label": _("11 or more members")},
     ]
     return {
-        "shapes": shapes,
-        "rows": rows,
+        "shapes": mark_safe("".join(shapes)),  # noqa: S308 (names escaped, paths are numbers)
+        "rows": mark_safe("".join(rows)),  # noqa: S308 (escaped above)
         "legend": legend,
         "view_box": view_box(),
         "total": sum(counts.values()),
@@ -151,7 +188,7 @@ def world_map(directory, counts):
     directory_url = directory.url
 
     def render():
-        context = {"map": choropleth(counts()), "page": {"url": directory_url}}
+        context = {"map": choropleth(counts(), directory_url)}
         return mark_safe(render_to_string(TEMPLATE, context).strip())  # noqa: S308
 
     return page_cache.remembered(f"members-map:{translation.get_language()}:{directory_url}", render)
