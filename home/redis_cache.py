@@ -69,7 +69,9 @@ class SharedClientRedisCacheClient(RedisCacheClient):
             pipeline.set(key, self._serializer.dumps(value), nx=True)
         pipeline.mget(keys)
         values = pipeline.execute()[-1]
-        return {key: self._serializer.loads(value) for key, value in zip(keys, values, strict=True) if value is not None}
+        return {
+            key: self._serializer.loads(value) for key, value in zip(keys, values, strict=True) if value is not None
+        }
 
 
 def _fail_soft(fallback):
