@@ -63,11 +63,13 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-def listing_prefetch(labels_locale_id=None):
+def listing_prefetch(labels_locale_id=None, profiles=True):
     """
     What a card or an article page shows besides the page's own row; with
     `labels_locale_id`, each topic comes with its labels in that language
-    and the default one (topic_labels_of), in the same query.
+    and the default one (topic_labels_of), in the same query. Without
+    `profiles`, the authors come without their member profiles (a card
+    shows their names only).
     """
     topics = ArticlePageTag.objects.select_related("tag").order_by("pk")
     if labels_locale_id is not None:
@@ -81,7 +83,9 @@ def listing_prefetch(labels_locale_id=None):
         Prefetch(
             "authors",
             queryset=(
-                ArticleAuthor.objects.select_related("member") if AUTHOR_PROFILE_MODEL else ArticleAuthor.objects.all()
+                ArticleAuthor.objects.select_related("member")
+                if AUTHOR_PROFILE_MODEL and profiles
+                else ArticleAuthor.objects.all()
             ).order_by("sort_order"),
         ),
     ]
@@ -216,7 +220,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def _topics_used(self, labels_locale_id):
         page_cache.depends_on("topics")
-        used = Tag.objects.filter(articles_articlepagetag_items__content_object__in=self.articles())
+        # The listed articles as a subquery: nothing of what a listing prefetches or orders by.
+        page_cache.lists_children(self)
+        articles = public_pages(ArticlePage.objects.child_of(self)).values("pk")
+        used = Tag.objects.filter(articles_articlepagetag_items__content_object__in=articles)
         return list(with_topic_labels(used.distinct(), labels_locale_id).order_by("name"))
 
     @path("")
