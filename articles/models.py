@@ -150,7 +150,15 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         # first, so that the pages agree on their count and never repeat an
         # article; it is shown on top of the first page only.
         key = f"in-focus-listing:{self.pk}:{topic.pk if topic else ''}"
-        featured, count = page_cache.remembered(key, lambda: self._featured_and_count(topic))
+        locale = locales.active()
+        topics_key = f"in-focus-topics:{self.pk}:{locale.pk}"
+        # The count and the topics list read from the cache together.
+        parts = page_cache.remembered_many(
+            {key: lambda: self._featured_and_count(topic), topics_key: lambda: self._topics_used(locale.pk)},
+            lambda compute: compute(),
+        )
+        featured, count = parts[key]
+        all_topics = parts[topics_key]
         paginator = Paginator([], ARTICLES_PER_PAGE)
         paginator.count = count
         try:
@@ -165,10 +173,6 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         page_obj = PaginatorPage(shown, number, paginator)
         # Read once: every card's topic links start with it, and Page.url computes it on each use.
         index_url = self.url
-        locale = locales.active()
-        all_topics = page_cache.remembered(
-            f"in-focus-topics:{self.pk}:{locale.pk}", lambda: self._topics_used(locale.pk)
-        )
         # The labels of every topic listed, read with the list (the cards read their own with their topics).
         topics = topic_labels_of(all_topics)
         if topic is not None and topic.pk not in topics:
