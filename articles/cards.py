@@ -17,7 +17,8 @@ in the same three queries however many cards are missing.
 """
 
 from django.db.models import prefetch_related_objects
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 
 from home import page_cache
@@ -44,7 +45,7 @@ def article_cards(request, articles, *, topics_locale_id, index_url, heading_lev
         pk = getattr(article, "pk", article)
         items[f"article-card:{pk}:{variant}:{int(featured_pk is not None and pk == featured_pk)}"] = article
 
-    loaded = {}
+    loaded, shared = {}, []
 
     def prepare(missing):
         # Listings keep only the ids of the articles they show: read those whose cards are missing.
@@ -53,7 +54,8 @@ def article_cards(request, articles, *, topics_locale_id, index_url, heading_lev
             loaded.update((article.pk, article) for article in rows)
         objects = [loaded.get(article) if isinstance(article, int) else article for article in missing]
         objects = [article for article in [*objects, *prefetch_with] if article is not None]
-        prefetch_related_objects(objects, *listing_prefetch(topics_locale_id))
+        # The pages read with the cards (an article's own) show their authors' profiles; cards do not.
+        prefetch_related_objects(objects, *listing_prefetch(topics_locale_id, profiles=bool(prefetch_with)))
 
     def render(article):
         if isinstance(article, int) and article not in loaded:
@@ -70,7 +72,15 @@ def article_cards(request, articles, *, topics_locale_id, index_url, heading_lev
             "topics": topic_labels_of(article.prefetched_topics),
             "index_url": index_url,
         }
-        return render_to_string(TEMPLATE, context, request=request)
+        # One template and one context for the listing's cards: the card reads
+        # nothing the context processors add, and render_to_string would run
+        # them again for each card.
+        if not shared:
+            shared.append(get_template(TEMPLATE).template)
+            shared.append(Context({"request": request}, autoescape=shared[0].engine.autoescape))
+        template, shared_context = shared
+        with shared_context.push(context):
+            return template.render(shared_context)
 
     cards = page_cache.remembered_many(items, render, prepare=prepare)
     return [cards[key] for key in items]

@@ -5,6 +5,8 @@ the home page), so that a reader who lands on an untranslated page can always
 get back to her own language.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
@@ -13,12 +15,16 @@ from wagtail.models import Page
 from . import page_cache
 
 
+# Both depend only on the language and this process's catalogues: worked out
+# once per language, not six times a page (each switches the active language).
+@cache
 def native_name(code):
     """A language's name in that language: 'العربية', 'Français'."""
     with translation.override(code):
         return str(dict(settings.LANGUAGES)[code])
 
 
+@cache
 def fallback_hint(code):
     """Why the link does not open the same page, said in the link's language."""
     with translation.override(code):

@@ -142,11 +142,20 @@ def remembered_many(items, compute, prepare=None, timeout=FRAGMENT_TIMEOUT):
     in one go, and nothing is read for the parts found.
     """
     hashed = {key: f"{PREFIX}:part:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}" for key in items}
-    found = store().get_many([*hashed.values(), GENERATION_KEY])
+    values, now = {}, time.time()
+    # Computed earlier in this request and not written yet (see keeping_parts).
+    pending = _pending.get()
+    if pending:
+        for key, cache_key in hashed.items():
+            if (part := pending.get(cache_key)) is not None:
+                depends_on(*part.tags)
+                _expires_at(part.expires)
+                values[key] = part.value
+    unknown = [cache_key for key, cache_key in hashed.items() if key not in values]
+    found = store().get_many([*unknown, GENERATION_KEY]) if unknown else {}
     entries = {key: found[cache_key] for key, cache_key in hashed.items() if cache_key in found}
     tag_keys = {_tag_key(tag) for tokens, _expires, _value in entries.values() for tag in tokens}
     current = store().get_many(sorted(tag_keys)) if tag_keys else {}
-    values, now = {}, time.time()
     for key, (tokens, expires, value) in entries.items():
         if all(current.get(_tag_key(tag)) == token for tag, token in tokens.items()) and (
             expires is None or expires > now
@@ -159,7 +168,7 @@ def remembered_many(items, compute, prepare=None, timeout=FRAGMENT_TIMEOUT):
         return values
     if prepare is not None:
         prepare([items[key] for key in missing])
-    outer, computed = _current.get(), {}
+    outer, computed = _current.get(), []
     for key in missing:
         deps = _Dependencies()
         reset = _current.set(deps)
@@ -170,35 +179,86 @@ def remembered_many(items, compute, prepare=None, timeout=FRAGMENT_TIMEOUT):
         if outer is not None:
             outer.tags.update(deps.tags)
             _expires_at(deps.expires)
-        computed[key] = deps
-    tokens = _current_tokens(set().union(*(deps.tags for deps in computed.values())), found.get(GENERATION_KEY))
-    if tokens is not None:
-        by_timeout = {}
-        for key, deps in computed.items():
-            part_timeout = timeout if deps.expires is None else min(timeout, int(deps.expires - time.time()))
-            if part_timeout > 0:
-                own_tokens = {tag: tokens[tag] for tag in deps.tags}
-                by_timeout.setdefault(part_timeout, {})[hashed[key]] = (own_tokens, deps.expires, values[key])
-        for part_timeout, parts in by_timeout.items():
-            store().set_many(parts, part_timeout)
+        computed.append(_Part(hashed[key], deps.tags, deps.expires, values[key], found.get(GENERATION_KEY), timeout))
+    if pending is not None:
+        pending.update((part.cache_key, part) for part in computed)
+    else:
+        _store_parts(computed)
     return values
 
 
-def _current_tokens(tags, generation):
+class _Part:
+    """A computed part, with what it showed and the generation read before it was computed."""
+
+    __slots__ = ("cache_key", "tags", "expires", "value", "generation", "timeout")
+
+    def __init__(self, cache_key, tags, expires, value, generation, timeout):
+        self.cache_key, self.tags, self.expires, self.value = cache_key, tags, expires, value
+        self.generation, self.timeout = generation, timeout
+
+
+# {cache key: _Part} computed during the current request, written together
+# when it ends: one read of their tags' tokens and one write, instead of three
+# round trips per `remembered` call.
+_pending = ContextVar("page_cache_pending_parts", default=None)
+
+
+class keeping_parts:
     """
-    {tag: token} for `tags`, or None when a purge happened since `generation`
-    was read (what was computed in between may already be stale).
+    The page parts computed inside this block are written to the shared cache
+    when it ends, all at once (the middleware wraps each request in one).
+    Writing late is safe: a purge since a part's generation was read keeps it
+    out, as it does when it is written at once.
     """
-    tag_keys = [_tag_key(tag) for tag in sorted(tags)]
-    current = store().get_many([*tag_keys, GENERATION_KEY])
+
+    def __enter__(self):
+        self._reset = _pending.set({})
+
+    def __exit__(self, *exc_info):
+        parts = _pending.get()
+        _pending.reset(self._reset)
+        if parts:
+            _store_parts(parts.values())
+
+
+def _store_parts(parts):
+    """Store `parts` (_Part) under their tags' current tokens, unless a purge happened since each was computed."""
+    parts = list(parts)
+    if not parts:
+        return
+    current = _tokens([_tag_key(tag) for tag in sorted(set().union(*(part.tags for part in parts)))])
+    by_timeout, now = {}, time.time()
+    for part in parts:
+        if current.get(GENERATION_KEY) != part.generation:
+            continue  # what was computed may already be stale
+        tokens = {tag: current.get(_tag_key(tag)) for tag in part.tags}
+        if None in tokens.values():
+            continue
+        part_timeout = part.timeout if part.expires is None else min(part.timeout, int(part.expires - now))
+        if part_timeout > 0:
+            by_timeout.setdefault(part_timeout, {})[part.cache_key] = (tokens, part.expires, part.value)
+    for part_timeout, values in by_timeout.items():
+        store().set_many(values, part_timeout)
+
+
+def _tokens(tag_keys):
+    """
+    The current tokens of `tag_keys` and the generation, as read by
+    get_many. A tag never purged (or evicted) gets a token first, keeping any
+    that another worker set first: in one more round trip however many there
+    are, where the cache can (home.redis_cache).
+    """
+    keys = [*tag_keys, GENERATION_KEY]
+    current = store().get_many(keys)
     if missing := [tag_key for tag_key in tag_keys if tag_key not in current]:
-        # Never purged (or evicted): start a token, keeping any another worker set first.
-        for tag_key in missing:
-            store().add(tag_key, _token(), timeout=None)
-        current = store().get_many([*tag_keys, GENERATION_KEY])
-    if current.get(GENERATION_KEY) != generation or any(tag_key not in current for tag_key in tag_keys):
-        return None
-    return {tag: current[_tag_key(tag)] for tag in tags}
+        additions = {tag_key: _token() for tag_key in missing}
+        cache = store()
+        if hasattr(cache, "add_many_then_get_many"):
+            return cache.add_many_then_get_many(additions, keys)
+        for tag_key, token in additions.items():
+            cache.add(tag_key, token, timeout=None)
+        current = cache.get_many(keys)
+    return current
 
 
 # Purging.
@@ -217,11 +277,7 @@ def tag_token(tag):
     The current token of `tag`: a key for other shared caches of things that
     the page cache already purges by that tag (topic labels, say).
     """
-    token = store().get(_tag_key(tag))
-    if token is None:
-        store().add(_tag_key(tag), _token(), timeout=None)
-        token = store().get(_tag_key(tag))
-    return token
+    return _tokens([_tag_key(tag)]).get(_tag_key(tag))
 
 
 def purge(*tags):
@@ -382,6 +438,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with keeping_parts():
+            return self._serve(request)
+
+    def _serve(self, request):
         if _unsent_tags or _unsent_calls:
             resend_unsent()
         if purge_outbox.owed():  # after an outage this process saw: what was kept is sent before any hit
@@ -426,12 +486,7 @@ class PageCacheMiddleware:
             timeout = min(timeout, int(deps.expires - time.time()))
         tag_keys = [_tag_key(tag) for tag in sorted(deps.tags)]
         # Tokens before the generation: see _purge_now.
-        current = store().get_many([*tag_keys, GENERATION_KEY])
-        if missing := [tag_key for tag_key in tag_keys if tag_key not in current]:
-            # Never purged (or evicted): start a token, keeping any another worker set first.
-            for tag_key in missing:
-                store().add(tag_key, _token(), timeout=None)
-            current = store().get_many([*tag_keys, GENERATION_KEY])
+        current = _tokens(tag_keys)
         if (
             timeout <= 0
             or current.get(GENERATION_KEY) != generation
