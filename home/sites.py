@@ -18,7 +18,9 @@ import functools
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import CharField, StringAgg, Subquery, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
@@ -84,8 +86,22 @@ def state():
     An expression for everything sites and root paths depend on, as one
     string: a row per site, then a row per translation of a site's home page.
     It changes whenever a site is added, removed or edited, or a home page is
-    translated, moved or renamed.
+    translated, moved or renamed. Its SQL is built once per process: every
+    page not in the page cache reads it, and building it (two subqueries of
+    a dozen columns) costs more than PostgreSQL takes to run it.
     """
+    # Compiled by Django from the expression below, its values kept as parameters.
+    return RawSQL(*_state_sql(connection.alias), output_field=TextField())  # noqa: S611
+
+
+@functools.cache
+def _state_sql(alias):
+    query = Page.objects.all().query
+    compiler = query.get_compiler(using=alias)
+    return compiler.compile(_state_expression().resolve_expression(query))
+
+
+def _state_expression():
 
     def text(field):
         return Cast(field, CharField())
