@@ -191,3 +191,27 @@ class UpcomingSeries(Sequence):
         if best is not None and self.fresh and best <= self.fresh[-1].start:
             return best
         raise LookupError
+
+    def first_taking_place(self, count, before):
+        """
+        The first `count` series by their next date that is not cancelled and
+        starts before `before` (no later than the window's end): that date of
+        each, in listing order. An event's listed date, cancelled or not, is
+        never later than that one, so the rows are looked at in order until
+        the next cannot come sooner, reading further only when those read
+        cannot tell. Each event looked at is expanded up to `before` alone.
+        """
+        while True:
+            chosen = []
+            for row in self.rows[: self.known]:
+                if row.start >= before or (len(chosen) >= count and row.start > chosen[count - 1].start):
+                    return chosen[:count]
+                found = recurrence.expand(row.event, self.now, before, row.event.overrides, include_cancelled=False)
+                if found:
+                    chosen.append(found[0])
+                    chosen.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title, occurrence.event.pk))
+            # Rows not yet in their places, and events not read, start no
+            # sooner than the last row read in stored order.
+            if self.complete or (len(chosen) >= count and chosen[count - 1].start < self.fresh[-1].start):
+                return chosen[:count]
+            self._read(self.limit * 2)
