@@ -52,11 +52,14 @@ def _occurrence_key(entry):
     )
 
 
-def occurrence_cards(request, entries, *, view, heading_level=2):
-    """[card HTML] for a listing's `entries` (events.listing.SeriesEntry), in their order."""
+def occurrence_cards(request, index, entries, *, view, heading_level=2):
+    """[card HTML] for a listing's `entries` (events.listing.SeriesEntry) of the calendar `index`, in their order."""
     variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{view}:{heading_level}"
     items = {f"event-card:{variant}:{_occurrence_key(entry)}": entry for entry in entries}
     shown = {}
+    # Each event is a child of the calendar, at its address plus the event's
+    # slug: one URL worked out for the listing rather than two for each card.
+    index_url = index.get_url(request)
 
     def prepare(missing):
         shown.update(zip(map(id, missing), with_series_shown(missing), strict=True))
@@ -67,6 +70,7 @@ def occurrence_cards(request, entries, *, view, heading_level=2):
         page_cache.depends_on("event-categories")
         context = {
             "occurrence": entry.occurrence,
+            "url": f"{index_url}{entry.event.slug}/",
             "more": entry.more,
             "heading_level": heading_level,
             "view": view,

@@ -231,10 +231,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = self.events() if events is None else events
         return events.occurrence_times(now, now + UPCOMING_WINDOW)
 
-    def upcoming_series(self, events=None, stop_hint=EVENTS_PER_PAGE):
+    def upcoming_series(self, events=None, stop_hint=EVENTS_PER_PAGE, fields=()):
         """The upcoming list, each series once (events.upcoming): read as far as `stop_hint` in one query."""
         events = self.events() if events is None else events
-        return UpcomingSeries(events, timezone.now(), UPCOMING_WINDOW, stop_hint)
+        return UpcomingSeries(events, timezone.now(), UPCOMING_WINDOW, stop_hint, fields)
 
     def month_link(self, series=None):
         """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
@@ -286,7 +286,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "view": "upcoming",
                 "page_obj": page_obj,
-                "cards": occurrence_cards(request, page_obj.object_list, view="upcoming"),
+                "cards": occurrence_cards(request, self, page_obj.object_list, view="upcoming"),
                 "month_link": self.month_link() if filtered else month_link,
                 **self.filter_context(request),
             },
@@ -322,7 +322,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "view": "past",
                 "page_obj": page_obj,
-                "cards": occurrence_cards(request, page_obj.object_list, view="past"),
+                "cards": occurrence_cards(request, self, page_obj.object_list, view="past"),
                 "month_link": self.month_link(),
                 **self.filter_context(request),
             },

@@ -81,10 +81,13 @@ class UpcomingSeries(Sequence):
     cost a few queries and the expansion of the events concerned, not of
     every event in the window. `stop_hint`: how far into the list the caller
     will look (the end of the page asked for), read in the first query.
+    `fields`: more of the events' columns to read with their times (what a
+    caller shows without reading the events as pages).
     """
 
-    def __init__(self, events, now, window, stop_hint):
+    def __init__(self, events, now, window, stop_hint, fields=()):
         self.events = events
+        self.fields = fields
         self.now = now
         self.end = now + window
         self.window = window
@@ -103,6 +106,7 @@ class UpcomingSeries(Sequence):
             .order_by("answered", "listed_start", title_order(), "pk")[:limit],
             "answered",
             "total",
+            *self.fields,
         )
         self.limit = limit
         self.complete = len(rows) < limit

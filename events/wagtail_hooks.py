@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 
 from home.models import HOME_PAGE_SECTIONS_HOOK
@@ -17,7 +18,6 @@ from .models import (
     EventIndexPage,
     EventPage,
     expire_when_occurrences_change,
-    with_events_shown,
 )
 from .templatetags.event_tags import occurrence_when
 
@@ -60,22 +60,26 @@ def upcoming_events(home, request):
     # one place, not three), the three soonest in the coming year: read in
     # the upcoming list's stored order (events.upcoming) as far as those
     # three, not every event of the year expanded.
-    series = index.upcoming_series(stop_hint=3)
+    series = index.upcoming_series(stop_hint=3, fields=("summary", "image"))
     occurrences = series.first_taking_place(3, before=series.now + datetime.timedelta(days=365))
     expire_when_occurrences_change(occurrences, series.now)
     if not occurrences:
         return None
-    # The home page reads the pictures' renditions, with its own.
-    occurrences = with_events_shown(occurrences, images=False)
+    # A card shows the title, summary and picture read with the times: no
+    # event is read as a page. Each event is a child of the calendar, at its
+    # address plus the event's slug. The home page reads the pictures'
+    # renditions, with its own.
+    images = get_image_model().objects.in_bulk({o.event.image for o in occurrences if o.event.image is not None})
+    url = index.url
     return {
         "title": _("Upcoming events"),
-        "url": index.url,
+        "url": url,
         "more_label": _("All events"),
         "items": [
             {
                 "title": o.event.title,
-                "url": o.event.url,
-                "image": o.event.image,
+                "url": f"{url}{o.event.slug}/",
+                "image": images.get(o.event.image),
                 "summary": o.event.summary,
                 "meta": occurrence_when(o),
             }
