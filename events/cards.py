@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.formats import get_format
+from django.utils.formats import get_format, time_format
 
 from home import page_cache
 
@@ -104,22 +104,44 @@ def _month_grid(request, index, first):
     occurrences = index.filtered_events(request).occurrence_times(window_start, window_end)
     # The grid shows titles and links: the plain rows the dates were expanded
     # from have the titles, and each event is a child of the calendar, at its
-    # address plus the event's slug. No page is read.
+    # address plus the event's slug. No page is read. What each entry shows
+    # is worked out here, once for each time of day, rather than by filters
+    # for each entry in the template.
     index_url = index.get_url(request)
+    times = {}
     for occurrence in occurrences:
-        occurrence.event.url = f"{index_url}{occurrence.event.slug}/"
         day = occurrence.start.date()  # the date on the clock where the event happens
         if first <= day < following:
-            by_day.setdefault(day, []).append(occurrence)
+            event = occurrence.event
+            by_day.setdefault(day, []).append(
+                {
+                    "url": f"{index_url}{event.slug}/",
+                    "title": event.title,
+                    "time": "" if event.all_day else _time_of_day(occurrence.start, times),
+                    "cancelled": occurrence.cancelled,
+                    "moved": occurrence.moved,
+                }
+            )
 
     # Django counts weekdays from Sunday (0), Python's calendar from Monday (0).
     first_weekday = (int(get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
     weeks = [
-        [{"date": day, "in_month": day.month == month, "occurrences": by_day.get(day, [])} for day in week]
+        [
+            {"date": day, "iso": day.isoformat(), "in_month": day.month == month, "entries": by_day.get(day, [])}
+            for day in week
+        ]
         for week in calendar.Calendar(first_weekday).monthdatescalendar(year, month)
     ]
     context = {"weeks": weeks, "weekdays": [day["date"] for day in weeks[0]]}
     return render_to_string(GRID_TEMPLATE, context, request=request), bool(by_day)
+
+
+def _time_of_day(start, known):
+    """`start`'s time in the reader's language (TIME_FORMAT), on its own clock; `known` keeps those worked out."""
+    key = (start.time(), start.utcoffset(), start.tzname())
+    if key not in known:
+        known[key] = time_format(start, "TIME_FORMAT")
+    return known[key]
 
 
 # The upcoming list's page asked for, kept as a part (EventIndexPage.upcoming_route).
