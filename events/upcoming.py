@@ -82,12 +82,15 @@ class UpcomingSeries(Sequence):
     every event in the window. `stop_hint`: how far into the list the caller
     will look (the end of the page asked for), read in the first query.
     `fields`: more of the events' columns to read with their times (what a
-    caller shows without reading the events as pages).
+    caller shows without reading the events as pages). `counted`: whether
+    the list's length is asked for (counting every event of the window
+    costs the database and the query's compilation).
     """
 
-    def __init__(self, events, now, window, stop_hint, fields=()):
+    def __init__(self, events, now, window, stop_hint, fields=(), counted=True):
         self.events = events
         self.fields = fields
+        self.counted = counted
         self.now = now
         self.end = now + window
         self.window = window
@@ -96,21 +99,22 @@ class UpcomingSeries(Sequence):
 
     def _read(self, limit):
         fresh = holds(self.now)
+        count = {"total": Window(Count("pk"))} if self.counted else {}
         rows = read_times(
             self.events.overlapping(self.now, self.end)
             .annotate(
                 answered=Case(When(fresh, then=Value(True)), default=Value(False), output_field=BooleanField()),
-                total=Window(Count("pk")),
+                **count,
             )
             .filter(Q(answered=False) | Q(listed_start__lt=self.end))
             .order_by("answered", "listed_start", title_order(), "pk")[:limit],
             "answered",
-            "total",
+            *count,
             *self.fields,
         )
         self.limit = limit
         self.complete = len(rows) < limit
-        total = rows[0].total if rows else 0
+        total = rows[0].total if rows and self.counted else 0
         worked_out = [event for event in rows if not event.answered]
         self.fresh = [_Row(event, event.listed_start) for event in rows if event.answered]
         self.fresh_total = total - len(worked_out)
@@ -148,6 +152,8 @@ class UpcomingSeries(Sequence):
             self._read(max(self.limit * 2, stop + ROOM))
 
     def __len__(self):
+        if not self.counted:
+            raise TypeError("This list was read without its length.")
         while not self.all_stale_read:
             self._read(self.limit * 2)
         return self.fresh_total + len(self.stale)

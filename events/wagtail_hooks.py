@@ -60,7 +60,7 @@ def upcoming_events(home, request):
     # one place, not three), the three soonest in the coming year: read in
     # the upcoming list's stored order (events.upcoming) as far as those
     # three, not every event of the year expanded.
-    series = index.upcoming_series(stop_hint=3, fields=("summary", "image"))
+    series = index.upcoming_series(stop_hint=3, fields=("summary", "image"), counted=False)
     occurrences = series.first_taking_place(3, before=series.now + datetime.timedelta(days=365))
     expire_when_occurrences_change(occurrences, series.now)
     if not occurrences:
