@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.formats import get_format
+from django.utils.formats import get_format, time_format
 
 from home import page_cache
 
@@ -52,11 +52,14 @@ def _occurrence_key(entry):
     )
 
 
-def occurrence_cards(request, entries, *, view, heading_level=2):
-    """[card HTML] for a listing's `entries` (events.listing.SeriesEntry), in their order."""
+def occurrence_cards(request, index, entries, *, view, heading_level=2):
+    """[card HTML] for a listing's `entries` (events.listing.SeriesEntry) of the calendar `index`, in their order."""
     variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{view}:{heading_level}"
     items = {f"event-card:{variant}:{_occurrence_key(entry)}": entry for entry in entries}
     shown = {}
+    # Each event is a child of the calendar, at its address plus the event's
+    # slug: one URL worked out for the listing rather than two for each card.
+    index_url = index.get_url(request)
 
     def prepare(missing):
         shown.update(zip(map(id, missing), with_series_shown(missing), strict=True))
@@ -67,6 +70,7 @@ def occurrence_cards(request, entries, *, view, heading_level=2):
         page_cache.depends_on("event-categories")
         context = {
             "occurrence": entry.occurrence,
+            "url": f"{index_url}{entry.event.slug}/",
             "more": entry.more,
             "heading_level": heading_level,
             "view": view,
@@ -100,22 +104,44 @@ def _month_grid(request, index, first):
     occurrences = index.filtered_events(request).occurrence_times(window_start, window_end)
     # The grid shows titles and links: the plain rows the dates were expanded
     # from have the titles, and each event is a child of the calendar, at its
-    # address plus the event's slug. No page is read.
+    # address plus the event's slug. No page is read. What each entry shows
+    # is worked out here, once for each time of day, rather than by filters
+    # for each entry in the template.
     index_url = index.get_url(request)
+    times = {}
     for occurrence in occurrences:
-        occurrence.event.url = f"{index_url}{occurrence.event.slug}/"
         day = occurrence.start.date()  # the date on the clock where the event happens
         if first <= day < following:
-            by_day.setdefault(day, []).append(occurrence)
+            event = occurrence.event
+            by_day.setdefault(day, []).append(
+                {
+                    "url": f"{index_url}{event.slug}/",
+                    "title": event.title,
+                    "time": "" if event.all_day else _time_of_day(occurrence.start, times),
+                    "cancelled": occurrence.cancelled,
+                    "moved": occurrence.moved,
+                }
+            )
 
     # Django counts weekdays from Sunday (0), Python's calendar from Monday (0).
     first_weekday = (int(get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
     weeks = [
-        [{"date": day, "in_month": day.month == month, "occurrences": by_day.get(day, [])} for day in week]
+        [
+            {"date": day, "iso": day.isoformat(), "in_month": day.month == month, "entries": by_day.get(day, [])}
+            for day in week
+        ]
         for week in calendar.Calendar(first_weekday).monthdatescalendar(year, month)
     ]
     context = {"weeks": weeks, "weekdays": [day["date"] for day in weeks[0]]}
     return render_to_string(GRID_TEMPLATE, context, request=request), bool(by_day)
+
+
+def _time_of_day(start, known):
+    """`start`'s time in the reader's language (TIME_FORMAT), on its own clock; `known` keeps those worked out."""
+    key = (start.time(), start.utcoffset(), start.tzname())
+    if key not in known:
+        known[key] = time_format(start, "TIME_FORMAT")
+    return known[key]
 
 
 # The upcoming list's page asked for, kept as a part (EventIndexPage.upcoming_route).

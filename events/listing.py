@@ -42,7 +42,7 @@ def first_month_with_events(occurrences, default):
 
 
 def with_series_shown(entries):
-    """A page of `entries` with their events read in full for display (events.models.with_events_shown)."""
+    """A page of `entries` with their events read for their cards (events.models.with_events_shown)."""
     from .models import with_events_shown
 
     occurrences = with_events_shown([entry.occurrence for entry in entries])

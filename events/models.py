@@ -115,16 +115,25 @@ class EventPageQuerySet(PageQuerySet):
 EXPANSION_FIELDS = tuple(name.removesuffix("_id") for name in TIMES_FIELDS)
 
 
-def with_events_shown(occurrences, images=True):
+# What an occurrence card shows of its event (events/includes/occurrence.html):
+# a listing reads these alone for the events it shows, the category and the
+# picture whole.
+CARD_FIELDS = ("title", "slug", "all_day", "city", "country", "online_url", "category", "image")
+
+
+def with_events_shown(occurrences):
     """
     `occurrences` (expanded from read_times' rows) with their events read
-    in full for display, in a fixed number of queries: the page, its category
-    and, with `images`, its picture's renditions.
+    for their cards, in a fixed number of queries: what the card shows of
+    the page, its category, its picture and the picture's renditions.
     """
     ids = {occurrence.event.pk for occurrence in occurrences}
-    events = EventPage.objects.filter(pk__in=ids).select_related("category", "image", "locale")
-    if images:
-        events = events.prefetch_related("image__renditions")
+    events = (
+        EventPage.objects.filter(pk__in=ids)
+        .select_related("category", "image")
+        .prefetch_related("image__renditions")
+        .only(*CARD_FIELDS)
+    )
     shown = events.in_bulk()
     return [dataclasses.replace(occurrence, event=shown[occurrence.event.pk]) for occurrence in occurrences]
 
@@ -231,10 +240,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = self.events() if events is None else events
         return events.occurrence_times(now, now + UPCOMING_WINDOW)
 
-    def upcoming_series(self, events=None, stop_hint=EVENTS_PER_PAGE):
+    def upcoming_series(self, events=None, stop_hint=EVENTS_PER_PAGE, fields=(), counted=True):
         """The upcoming list, each series once (events.upcoming): read as far as `stop_hint` in one query."""
         events = self.events() if events is None else events
-        return UpcomingSeries(events, timezone.now(), UPCOMING_WINDOW, stop_hint)
+        return UpcomingSeries(events, timezone.now(), UPCOMING_WINDOW, stop_hint, fields, counted)
 
     def month_link(self, series=None):
         """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
@@ -243,7 +252,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # Pages other than the unfiltered upcoming list share it until an
         # event of the calendar changes or the first date ends.
         return page_cache.remembered(
-            f"events:month-link:{self.pk}", lambda: self._first_month(self.upcoming_series(stop_hint=0))
+            f"events:month-link:{self.pk}", lambda: self._first_month(self.upcoming_series(stop_hint=0, counted=False))
         )
 
     def _first_month(self, series):
@@ -286,7 +295,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "view": "upcoming",
                 "page_obj": page_obj,
-                "cards": occurrence_cards(request, page_obj.object_list, view="upcoming"),
+                "cards": occurrence_cards(request, self, page_obj.object_list, view="upcoming"),
                 "month_link": self.month_link() if filtered else month_link,
                 **self.filter_context(request),
             },
@@ -322,7 +331,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "view": "past",
                 "page_obj": page_obj,
-                "cards": occurrence_cards(request, page_obj.object_list, view="past"),
+                "cards": occurrence_cards(request, self, page_obj.object_list, view="past"),
                 "month_link": self.month_link(),
                 **self.filter_context(request),
             },

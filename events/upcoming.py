@@ -81,10 +81,16 @@ class UpcomingSeries(Sequence):
     cost a few queries and the expansion of the events concerned, not of
     every event in the window. `stop_hint`: how far into the list the caller
     will look (the end of the page asked for), read in the first query.
+    `fields`: more of the events' columns to read with their times (what a
+    caller shows without reading the events as pages). `counted`: whether
+    the list's length is asked for (counting every event of the window
+    costs the database and the query's compilation).
     """
 
-    def __init__(self, events, now, window, stop_hint):
+    def __init__(self, events, now, window, stop_hint, fields=(), counted=True):
         self.events = events
+        self.fields = fields
+        self.counted = counted
         self.now = now
         self.end = now + window
         self.window = window
@@ -93,20 +99,22 @@ class UpcomingSeries(Sequence):
 
     def _read(self, limit):
         fresh = holds(self.now)
+        count = {"total": Window(Count("pk"))} if self.counted else {}
         rows = read_times(
             self.events.overlapping(self.now, self.end)
             .annotate(
                 answered=Case(When(fresh, then=Value(True)), default=Value(False), output_field=BooleanField()),
-                total=Window(Count("pk")),
+                **count,
             )
             .filter(Q(answered=False) | Q(listed_start__lt=self.end))
             .order_by("answered", "listed_start", title_order(), "pk")[:limit],
             "answered",
-            "total",
+            *count,
+            *self.fields,
         )
         self.limit = limit
         self.complete = len(rows) < limit
-        total = rows[0].total if rows else 0
+        total = rows[0].total if rows and self.counted else 0
         worked_out = [event for event in rows if not event.answered]
         self.fresh = [_Row(event, event.listed_start) for event in rows if event.answered]
         self.fresh_total = total - len(worked_out)
@@ -144,6 +152,8 @@ class UpcomingSeries(Sequence):
             self._read(max(self.limit * 2, stop + ROOM))
 
     def __len__(self):
+        if not self.counted:
+            raise TypeError("This list was read without its length.")
         while not self.all_stale_read:
             self._read(self.limit * 2)
         return self.fresh_total + len(self.stale)
@@ -191,3 +201,27 @@ class UpcomingSeries(Sequence):
         if best is not None and self.fresh and best <= self.fresh[-1].start:
             return best
         raise LookupError
+
+    def first_taking_place(self, count, before):
+        """
+        The first `count` series by their next date that is not cancelled and
+        starts before `before` (no later than the window's end): that date of
+        each, in listing order. An event's listed date, cancelled or not, is
+        never later than that one, so the rows are looked at in order until
+        the next cannot come sooner, reading further only when those read
+        cannot tell. Each event looked at is expanded up to `before` alone.
+        """
+        while True:
+            chosen = []
+            for row in self.rows[: self.known]:
+                if row.start >= before or (len(chosen) >= count and row.start > chosen[count - 1].start):
+                    return chosen[:count]
+                found = recurrence.expand(row.event, self.now, before, row.event.overrides, include_cancelled=False)
+                if found:
+                    chosen.append(found[0])
+                    chosen.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title, occurrence.event.pk))
+            # Rows not yet in their places, and events not read, start no
+            # sooner than the last row read in stored order.
+            if self.complete or (len(chosen) >= count and chosen[count - 1].start < self.fresh[-1].start):
+                return chosen[:count]
+            self._read(self.limit * 2)

@@ -6,23 +6,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 
 from home.models import HOME_PAGE_SECTIONS_HOOK
 from home.snippet_views import TranslatableSnippetViewSet
 
 from . import views
-from .listing import one_per_event
 from .models import (
     EventCategory,
     EventIndexPage,
     EventPage,
     expire_when_occurrences_change,
-    occurrences_of,
-    with_events_shown,
 )
 from .templatetags.event_tags import occurrence_when
-from .times import read_times
 
 
 class EventCategoryViewSet(TranslatableSnippetViewSet):
@@ -59,31 +56,30 @@ def upcoming_events(home, request):
     index = home.section_index(EventIndexPage, request)
     if index is None:
         return None
-    now = timezone.now()
-    # The next date of each event (a weekly series takes one place, not
-    # three), the three soonest in the coming year: look a month ahead first,
-    # which usually finds them, rather than expanding every event of the year.
-    year_ahead = now + datetime.timedelta(days=365)
-    events = read_times(index.events().overlapping(now, year_ahead))
-    for end in (now + datetime.timedelta(days=31), year_ahead):
-        found = occurrences_of(events, now, end, include_cancelled=False)
-        occurrences = [entry.occurrence for entry in one_per_event(found)][:3]
-        if len(occurrences) == 3:
-            break
-    expire_when_occurrences_change(occurrences, now)
+    # The next date of each event that takes place (a weekly series takes
+    # one place, not three), the three soonest in the coming year: read in
+    # the upcoming list's stored order (events.upcoming) as far as those
+    # three, not every event of the year expanded.
+    series = index.upcoming_series(stop_hint=3, fields=("summary", "image"), counted=False)
+    occurrences = series.first_taking_place(3, before=series.now + datetime.timedelta(days=365))
+    expire_when_occurrences_change(occurrences, series.now)
     if not occurrences:
         return None
-    # The home page reads the pictures' renditions, with its own.
-    occurrences = with_events_shown(occurrences, images=False)
+    # A card shows the title, summary and picture read with the times: no
+    # event is read as a page. Each event is a child of the calendar, at its
+    # address plus the event's slug. The home page reads the pictures'
+    # renditions, with its own.
+    images = get_image_model().objects.in_bulk({o.event.image for o in occurrences if o.event.image is not None})
+    url = index.url
     return {
         "title": _("Upcoming events"),
-        "url": index.url,
+        "url": url,
         "more_label": _("All events"),
         "items": [
             {
                 "title": o.event.title,
-                "url": o.event.url,
-                "image": o.event.image,
+                "url": f"{url}{o.event.slug}/",
+                "image": images.get(o.event.image),
                 "summary": o.event.summary,
                 "meta": occurrence_when(o),
             }
