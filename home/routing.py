@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from . import locales, page_cache
-from .sites import find_site, root_paths, store_root_paths
+from .sites import find_site, root_paths, same_state, store_root_paths
 from .sites import state as sites_state
 from .visibility import behind_a_restriction
 
@@ -112,7 +112,7 @@ def _pages_and_home(site, components):
         if home is None:
             return None
         pages = _pages_on_the_way(home, components)
-    if home.url_path not in pages or pages[home.url_path].sites_state != getattr(site, "state", None):
+    if home.url_path not in pages or not same_state(pages[home.url_path].sites_state, getattr(site, "state", None)):
         return None
     return home, pages
 

@@ -19,9 +19,9 @@ import functools
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField, StringAgg, Subquery, TextField, Value
+from django.db.models import CharField, Func, StringAgg, Subquery, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
@@ -102,47 +102,56 @@ def _state_sql(alias):
 
 
 def _state_expression():
-
     def text(field):
-        return Cast(field, CharField())
+        return Coalesce(Cast(field, CharField()), Value(""), output_field=TextField())
 
-    def joined(*parts):
-        separated = [part for column in parts for part in (column, Value(FIELD))][:-1]
-        return Concat(*separated, output_field=TextField())
+    def joined(*parts, separator=FIELD):
+        # One flat `a || b || c` (Django's Concat nests a pair per argument,
+        # which overflows SQLite's parser at this width).
+        separated = [part for column in parts for part in (column, Value(separator))][:-1]
+        return Func(*separated, template="(%(expressions)s)", arg_joiner=" || ", output_field=TextField())
 
-    def table(queryset, row, order_by):
+    def table(queryset, row):
+        # In no particular order: not every database orders within an
+        # aggregate (SQLite does not), so rows are compared and sorted here.
         rows = queryset.order_by().annotate(table=Value(1)).values("table")
-        aggregated = rows.annotate(rows=StringAgg(row, Value(ROW), order_by=order_by)).values("rows")[:1]
+        aggregated = rows.annotate(rows=StringAgg(row, Value(ROW))).values("rows")[:1]
         return Coalesce(Subquery(aggregated), Value(""), output_field=TextField())
 
     sites = joined(
         text("pk"),
-        "hostname",
+        text("hostname"),
         text("port"),
         text("is_default_site"),
         text("root_page__translation_key"),
-        "root_page__url_path",
-        "root_page__locale__language_code",
-        "site_name",
+        text("root_page__url_path"),
+        text("root_page__locale__language_code"),
+        text("site_name"),
     )
-    homes = joined(text("translation_key"), "url_path", "locale__language_code")
+    homes = joined(text("translation_key"), text("path"), text("url_path"), text("locale__language_code"))
     home_pages = Page.objects.filter(translation_key__in=Site.objects.values("root_page__translation_key"))
-    return Concat(
-        table(Site.objects.all(), sites, "pk"),
-        Value(PART),
-        table(home_pages, homes, "path"),
-        output_field=TextField(),
-    )
+    return joined(table(Site.objects.all(), sites), table(home_pages, homes), separator=PART)
+
+
+def same_state(state, other):
+    """Whether two readings of state() describe the same sites (their rows may come in any order)."""
+    return state == other or (state is not None and other is not None and _rows(state) == _rows(other))
+
+
+def _rows(state):
+    return [sorted(part.split(ROW)) if part else [] for part in state.split(PART)]
 
 
 @functools.lru_cache(maxsize=16)
 def root_paths(state):
     """Site.get_site_root_paths' list for the sites `state` describes, in its order (longest root path first)."""
-    site_rows, home_rows = (part.split(ROW) if part else [] for part in state.split(PART))
+    site_rows, home_rows = _rows(state)
     translations = {}
     for row in home_rows:
-        key, url_path, language_code = row.split(FIELD)
-        translations.setdefault(key, []).append((url_path, language_code))
+        key, path, url_path, language_code = row.split(FIELD)
+        translations.setdefault(key, []).append((path, url_path, language_code))
+    for homes in translations.values():
+        homes.sort()  # in tree order, as Page.get_translations
     sites = []
     for row in site_rows:
         pk, hostname, port, default, key, url_path, language_code, _name = row.split(FIELD, 7)
@@ -152,9 +161,9 @@ def root_paths(state):
     sites.sort(key=lambda entry: entry[0].hostname)
     sites.sort(key=lambda entry: entry[0].is_default_site, reverse=True)
     sites.sort(key=lambda entry: entry[2], reverse=True)
-    i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    i18n = settings.WAGTAIL_I18N_ENABLED
     return [
         SiteRootPath(site.pk, home_path, site.root_url, home_language)
         for site, key, url_path, language_code in sites
-        for home_path, home_language in (translations.get(key, []) if i18n else [(url_path, language_code)])
+        for _path, home_path, home_language in (translations.get(key, []) if i18n else [("", url_path, language_code)])
     ]

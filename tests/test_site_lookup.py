@@ -118,3 +118,16 @@ def test_a_new_site_is_found_at_once(home):
     response = Client().get("/en/", HTTP_HOST="example.org")
     assert response.status_code == 200
     assert response.context["page"].pk == about.pk
+
+
+@pytest.mark.django_db
+def test_the_sites_state_is_the_same_in_any_row_order(several_sites):
+    """Not every database orders rows within an aggregate (SQLite does not): a reordering is no change."""
+    state = current_state()
+    site_rows, home_rows = (part.split(sites.ROW) for part in state.split(sites.PART))
+    reordered = sites.ROW.join(reversed(site_rows)) + sites.PART + sites.ROW.join(reversed(home_rows))
+    assert reordered != state
+    assert sites.same_state(reordered, state)
+    assert sites.root_paths(reordered) == sites.root_paths(state)
+    Site.objects.filter(hostname="other.net").update(port=8443)
+    assert not sites.same_state(current_state(), state)
