@@ -59,3 +59,20 @@ def test_a_home_page_translated_after_it_was_served_in_that_language_is_served(l
     response = reader.get("/fr/", HTTP_HOST="solo.test")
     assert response.status_code == 200
     assert response.context["page"].pk == french.pk
+
+
+def test_a_host_that_had_no_site_is_served_as_soon_as_a_site_answers_it(site):
+    # No default site: a host that matches no site is a 404.
+    from wagtail.models import Site
+
+    Site.objects.filter(pk=site.pk).update(is_default_site=False)
+    reader = Client()
+    assert reader.get("/en/", HTTP_HOST="www.example.test").status_code == 404
+    # The site becomes the default in the database by a change that sends no
+    # signal (a data migration, `prepare_demo_site`'s port update, a shell):
+    # the routing query reads the sites table's state on every uncached
+    # page, so the next page must follow it, as it does for a host that had
+    # a site (home.routing._sites_for falls back to the database).
+    Site.objects.filter(pk=site.pk).update(is_default_site=True)
+    response = reader.get("/en/?after", HTTP_HOST="www.example.test")
+    assert response.status_code == 200
