@@ -6,6 +6,7 @@ deleted, or a menu or footer is edited.
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, TextField, Value
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
@@ -28,6 +29,17 @@ def version():
 
 
 def invalidate(**kwargs):
+    """
+    A new version now, and again when the surrounding transaction commits: a
+    reader who built the chrome from the uncommitted state in between stored
+    it under the first new version.
+    """
+    _invalidate_now()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_invalidate_now)
+
+
+def _invalidate_now():
     if not _bump_version():
         # Sent again once Redis answers: until then nothing is cached.
         page_cache.resend_when_reachable("site-chrome", _bump_version)

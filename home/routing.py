@@ -37,10 +37,12 @@ def serve(request, path):
 def route_for_request(request, path):
     """Wagtail's Page.route_for_request: a RouteResult, or None for a 404."""
     components = [component for component in path.split("/") if component]
+    # Which site answers, and every address built from its root.
+    page_cache.depends_on("sites")
     site, found = None, None
     for site in _sites_for(request):
         if site is None:
-            break
+            continue
         found = _pages_and_home(site, components)
         if found is not None:
             _remember(request, site)
@@ -105,12 +107,17 @@ def _pages_and_home(site, components):
     was found (or the site has no home page).
     """
     key = (site.root_page_id, locales.active().pk)
-    home = _homes.get(key)
+    # A home page found when the sites (and their home pages' translations)
+    # were as they are now: one translated since replaces a fallback.
+    home, found_in = _homes.get(key, (None, None))
+    if not same_state(found_in, getattr(site, "state", None)):
+        home = None
     pages = _pages_on_the_way(home, components) if home else None
     if pages is None or pages.get(home.url_path, Page()).pk != home.pk:
-        home = _homes[key] = _find_home(site)
+        home = _find_home(site)
         if home is None:
             return None
+        _homes[key] = (home, getattr(site, "state", None))
         pages = _pages_on_the_way(home, components)
     if home.url_path not in pages or not same_state(pages[home.url_path].sites_state, getattr(site, "state", None)):
         return None
@@ -135,8 +142,9 @@ def _find_site(request):
 
 def _find_home(site):
     root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    # As Page.localized: a translation readers cannot see yet gives way to the site's own home page.
     return (
-        Page.objects.filter(translation_key=Subquery(root_key), locale=locales.active()).first()
+        Page.objects.filter(translation_key=Subquery(root_key), locale=locales.active(), live=True).first()
         or Page.objects.filter(pk=site.root_page_id).first()
     )
 

@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import chrome, locales, page_cache, purge_outbox
+from . import chrome, locales, page_cache, purge_outbox, sites
 from .models import FooterLink, FooterText, NavigationMenu, NavigationMenuItem
 
 
@@ -14,10 +14,14 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(chrome.invalidate, dispatch_uid=f"site-chrome-{id(signal)}")
     post_delete.connect(chrome.invalidate, sender=Page, dispatch_uid="site-chrome-page-deleted")
-    for model in (NavigationMenu, NavigationMenuItem, FooterText, FooterLink, PageViewRestriction):
+    # A menu's links are addresses on a site.
+    for model in (NavigationMenu, NavigationMenuItem, FooterText, FooterLink, PageViewRestriction, Site):
         post_save.connect(chrome.invalidate, sender=model, dispatch_uid=f"site-chrome-save-{model.__name__}")
         post_delete.connect(chrome.invalidate, sender=model, dispatch_uid=f"site-chrome-delete-{model.__name__}")
     connect_page_cache()
+    post_save.connect(site_saved, sender=Site, dispatch_uid="site-root-paths-site-saved")
+    post_delete.connect(site_saved, sender=Site, dispatch_uid="site-root-paths-site-deleted")
+    post_save.connect(page_saved_at_a_site_root, dispatch_uid="site-root-paths-home-saved")
 
 
 def connect_page_cache():
@@ -65,6 +69,16 @@ def restriction_changed(restriction):
     # from now on Wagtail refuses anonymous readers and nothing is stored.
     page_cache.purge_page(restriction.page, subtree=True)
     return []
+
+
+def site_saved(sender, instance, **kwargs):
+    sites.forget_root_paths()
+
+
+def page_saved_at_a_site_root(sender, instance, **kwargs):
+    # A home page in any language: its address is a root path.
+    if isinstance(instance, Page) and Site.objects.filter(root_page__translation_key=instance.translation_key).exists():
+        sites.forget_root_paths()
 
 
 def site_changed(site):

@@ -18,13 +18,16 @@ import functools
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import CharField, Func, StringAgg, Subquery, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
+
+from . import page_cache
+from .redis_cache import reachable
 
 # How Wagtail ranks the sites that may answer a host (best first).
 HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT, DEFAULT, HOSTNAME = range(4)
@@ -51,6 +54,29 @@ def find_site(request):
 def store_root_paths(paths):
     """Wagtail's cached site root paths, unless the cache has them: one Redis command."""
     cache.add(SITE_ROOT_PATHS_CACHE_KEY, paths, ROOT_PATHS_TIMEOUT, version=SITE_ROOT_PATHS_CACHE_VERSION)
+
+
+def forget_root_paths():
+    """
+    Wagtail's stored root paths dropped (a site or a home page changed), now
+    and again when the surrounding transaction commits: a reader between the
+    two stores the old ones back (Wagtail drops them inside the transaction
+    only). Sent again once Redis answers if it did not.
+    """
+    _forget_now()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_forget_now)
+
+
+def _forget_now():
+    if not clear_root_paths():
+        page_cache.resend_when_reachable("site-root-paths", clear_root_paths)
+
+
+def clear_root_paths():
+    """Site.clear_site_root_paths_cache, True once it reached the shared cache."""
+    Site.clear_site_root_paths_cache()
+    return reachable(cache)
 
 
 def site_for_hostname(sites, hostname, port):
