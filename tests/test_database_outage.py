@@ -109,19 +109,22 @@ def test_terminated_backends_fail_only_requests_in_flight(django_db_blocker, tmp
         for thread in threads:
             thread.start()
         time.sleep(1)
-        terminations = []
+        terminations = []  # (sent, answered): each termination happened in between
         with django_db_blocker.unblock(), connection.cursor() as cursor:
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
+                sent = time.monotonic()
                 cursor.execute(
                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = %s",
                     [name],
                 )
-                terminations.append(time.monotonic())
+                # Read after the answer, which this process (four traffic
+                # threads beside it) may take a while to get to.
+                terminations.append((sent, time.monotonic()))
                 if sum(1 for r in results if r[2] != 200) >= 3:
                     break
                 time.sleep(0.2)
-        last = terminations[-1]
+        last = terminations[-1][1]
         time.sleep(2)  # traffic after the last termination
     finally:
         stop.set()
@@ -136,6 +139,6 @@ def test_terminated_backends_fail_only_requests_in_flight(django_db_blocker, tmp
     assert failed, "no request was caught in flight: the test did not exercise the failure"
     # Each failure overlapped a termination: it was in flight when its backend went.
     for started, finished, _status in failed:
-        assert any(started - 0.5 <= t <= finished for t in terminations)
+        assert any(sent <= finished and started - 0.5 <= answered for sent, answered in terminations)
     after = [status for started, _f, status in results if started > last + 0.5]
     assert after and all(status in (200, 404) for status in after)
