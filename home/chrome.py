@@ -5,6 +5,8 @@ bumping a version number whenever a page is published, unpublished, moved or
 deleted, or a menu or footer is edited.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, TextField, Value
@@ -20,11 +22,19 @@ VERSION_KEY = "site-chrome:version"
 TIMEOUT = 60 * 60
 
 
-def version():
+# The chrome this process last read or built per language, with the version
+# it was stored under: reused while the shared cache says that version is
+# still current (read on every call) and its shared copy would not have
+# expired, which saves reading and unpickling it.
+_held = {}
+
+
+def _read_version():
+    """The shared version, or None when the shared cache cannot say (unreachable)."""
     current = cache.get(VERSION_KEY)
     if current is None:
         cache.add(VERSION_KEY, 1, timeout=None)
-        current = cache.get(VERSION_KEY, 1)
+        current = cache.get(VERSION_KEY)
     return current
 
 
@@ -53,12 +63,33 @@ def _bump_version():
     return reachable(cache)
 
 
-def _cached(locale):
-    key = f"site-chrome:{version()}:{locale.language_code}"
+def _cached(locale, request=None):
+    # Read once per request: the menu and the footer come from one reading.
+    if request is not None and (seen := getattr(request, "_site_chrome", {}).get(locale.language_code)) is not None:
+        return seen
+    value = _current(locale)
+    if request is not None:
+        request._site_chrome = {**getattr(request, "_site_chrome", {}), locale.language_code: value}
+    return value
+
+
+def _current(locale):
+    current = _read_version()
+    held = _held.get(locale.language_code)
+    if (
+        current is not None
+        and held is not None
+        and held[0] == current
+        and time.time() < held[1].get("built", 0) + TIMEOUT
+    ):
+        return held[1]
+    key = f"site-chrome:{current or 1}:{locale.language_code}"
     value = cache.get(key)
     if value is None:
-        value = _chrome(locale)
+        value = {**_chrome(locale), "built": time.time()}
         cache.set(key, value, TIMEOUT)
+    if current is not None:
+        _held[locale.language_code] = (current, value)
     return value
 
 
@@ -171,11 +202,11 @@ def _footer(footer, locale, visible):
     return {"html": expand_db_html(footer["body"]), "language": footer["language"], "links": links}
 
 
-def navigation(locale=None):
+def navigation(locale=None, request=None):
     """[{"label", "url", "path", "language"}] for the main menu in `locale`."""
-    return _cached(locale or locales.active())["navigation"]
+    return _cached(locale or locales.active(), request)["navigation"]
 
 
-def footer(locale=None):
+def footer(locale=None, request=None):
     """{"html", "language", "links"}: the footer in `locale`, or in the default language until it is translated."""
-    return _cached(locale or locales.active())["footer"]
+    return _cached(locale or locales.active(), request)["footer"]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from . import page_cache
+from .prepared import PreparedQuery
 
 
 # Both depend only on the language and this process's catalogues: worked out
@@ -88,20 +89,11 @@ def page_language_links(page, request=None):
 
 def _link_targets(page, request):
     """[(language code, url, fallback)] for page_language_links."""
-    from home.visibility import public_pages
-
     # Ancestors' paths are prefixes of the page's own; the tree root (depth 1)
     # is not a page readers can see.
     lineage = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
-    candidates = (
-        public_pages(
-            Page.objects.filter(translation_key__in=Page.objects.filter(path__in=lineage).values("translation_key"))
-        )
-        .select_related("locale")
-        .only("path", "depth", "url_path", "translation_key", "locale__language_code")
-    )
     best = {}
-    for candidate in candidates:
+    for candidate in _translations_of(lineage):
         # A stored page's links change when any of these gains or loses a translation.
         page_cache.links_to_translations(candidate)
         code = candidate.locale.language_code
@@ -119,3 +111,17 @@ def _link_targets(page, request):
         is_translation = target.translation_key == page.translation_key
         targets.append((code, url, not is_translation))
     return targets
+
+
+@PreparedQuery
+def _translations_of(paths):
+    """The live, public translations of the pages at `paths`."""
+    from home.visibility import public_pages
+
+    return (
+        public_pages(
+            Page.objects.filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
+        )
+        .select_related("locale")
+        .only("path", "depth", "url_path", "translation_key", "locale__language_code")
+    )

@@ -245,18 +245,19 @@ def _tokens(tag_keys):
     """
     The current tokens of `tag_keys` and the generation, as read by
     get_many. A tag never purged (or evicted) gets a token first, keeping any
-    that another worker set first: in one more round trip however many there
+    that another worker set first: in one round trip however many there
     are, where the cache can (home.redis_cache).
     """
     keys = [*tag_keys, GENERATION_KEY]
-    current = store().get_many(keys)
+    cache = store()
+    if hasattr(cache, "add_many_then_get_many"):
+        # One round trip whether or not the tags have tokens yet (adding to
+        # a tag that has one keeps it).
+        return cache.add_many_then_get_many({tag_key: _token() for tag_key in tag_keys}, keys)
+    current = cache.get_many(keys)
     if missing := [tag_key for tag_key in tag_keys if tag_key not in current]:
-        additions = {tag_key: _token() for tag_key in missing}
-        cache = store()
-        if hasattr(cache, "add_many_then_get_many"):
-            return cache.add_many_then_get_many(additions, keys)
-        for tag_key, token in additions.items():
-            cache.add(tag_key, token, timeout=None)
+        for tag_key in missing:
+            cache.add(tag_key, _token(), timeout=None)
         current = cache.get_many(keys)
     return current
 

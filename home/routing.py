@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from . import locales, page_cache
+from .prepared import PreparedQuery
 from .sites import find_site, root_paths, same_state, store_root_paths
 from .sites import state as sites_state
 from .visibility import behind_a_restriction
@@ -67,6 +68,9 @@ def route_for_request(request, path):
         page, parent, depth = child, page, depth + 1
         on_the_way.append(page)
     specific = _specific(page)
+    # The same root paths for the page's own addresses asked without the
+    # request (page.full_url in a template), instead of the shared cache's.
+    specific._wagtail_cached_site_root_paths = paths
     if parent is not None:
         specific._cached_parent_obj = parent
     # The query that found the path also said whether a view restriction
@@ -156,10 +160,19 @@ def _url_path(home, components):
 def _pages_on_the_way(home, components):
     """{url_path: page} for the home page and each page the path may pass through."""
     prefixes = [_url_path(home, components[: n + 1]) for n in range(len(components))]
-    found = Page.objects.filter(
-        Q(pk=home.pk) | Q(url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth)
-    ).annotate(behind_a_restriction=behind_a_restriction(), sites_state=sites_state())
+    found = _pages_on_the_way_query(home.pk, prefixes, home.path, home.depth)
     return {page.url_path: page for page in found}
+
+
+@PreparedQuery
+def _pages_on_the_way_query(home_pk, prefixes, home_path, home_depth):
+    return Page.objects.filter(
+        Q(pk=home_pk) | Q(url_path__in=prefixes, path__startswith=home_path, depth__gt=home_depth)
+    ).annotate(behind_a_restriction=behind_a_restriction(), sites_state=sites_state())
+
+
+# The specific page's query for each page model.
+_specific_queries = {}
 
 
 def _specific(page):
@@ -167,8 +180,14 @@ def _specific(page):
     model = page.specific_class
     if model is None:
         return page.specific
-    related = getattr(model, "serve_select_related", ())
-    return model._default_manager.filter(pk=page.pk).select_related(*related).first() or page.specific
+    query = _specific_queries.get(model)
+    if query is None:
+        related = getattr(model, "serve_select_related", ())
+        query = _specific_queries[model] = PreparedQuery(
+            lambda pk: model._default_manager.filter(pk=pk).select_related(*related)[:1]
+        )
+    found = query(page.pk)
+    return found[0] if found else page.specific
 
 
 def _intercepts(page, remaining):

@@ -40,7 +40,7 @@ def language_links(context, page=None):
 def main_navigation(context):
     current = context.get("page")
     items = []
-    for item in chrome.navigation():
+    for item in chrome.navigation(request=context.get("request")):
         item = dict(item)
         if isinstance(current, Page) and current.path.startswith(item["path"]):
             item["current"] = "page" if current.path == item["path"] else "true"
@@ -48,9 +48,9 @@ def main_navigation(context):
     return {"items": items}
 
 
-@register.simple_tag
-def site_footer():
-    footer = chrome.footer()
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    footer = chrome.footer(request=context.get("request"))
     # Rich text from the editors, rendered by Wagtail.
     return {"html": mark_safe(footer["html"]), "language": footer["language"], "links": footer["links"]}  # noqa: S308
 
