@@ -5,6 +5,7 @@ bumping a version number whenever a page is published, unpublished, moved or
 deleted, or a menu or footer is edited.
 """
 
+import secrets
 import time
 
 from django.core.cache import cache
@@ -33,9 +34,15 @@ def _read_version():
     """The shared version, or None when the shared cache cannot say (unreachable)."""
     current = cache.get(VERSION_KEY)
     if current is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
+        cache.add(VERSION_KEY, _first_version(), timeout=None)
         current = cache.get(VERSION_KEY)
     return current
+
+
+def _first_version():
+    # Not 1: a version lost with the shared cache (flushed, evicted) starts
+    # again where no process's copy can have been kept.
+    return secrets.randbits(48)
 
 
 def invalidate(**kwargs):
@@ -59,7 +66,7 @@ def _bump_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        cache.set(VERSION_KEY, _first_version(), timeout=None)
     return reachable(cache)
 
 
