@@ -8,6 +8,7 @@ get back to her own language.
 from functools import cache
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page
@@ -96,7 +97,7 @@ def _link_targets(page, request):
     for candidate in _translations_of(lineage):
         # A stored page's links change when any of these gains or loses a translation.
         page_cache.links_to_translations(candidate)
-        code = candidate.locale.language_code
+        code = candidate.language_code
         if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
     page_cache.links_to_translations(page)
@@ -105,7 +106,7 @@ def _link_targets(page, request):
         target = best.get(code)
         if target is None:
             continue
-        url = target.get_url(request=request)
+        url = _Address(target.url_path).get_url(request=request)
         if url is None:
             continue
         is_translation = target.translation_key == page.translation_key
@@ -122,6 +123,21 @@ def _translations_of(paths):
         public_pages(
             Page.objects.filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
         )
-        .select_related("locale")
-        .only("path", "depth", "url_path", "translation_key", "locale__language_code")
+        .annotate(language_code=F("locale__language_code"))
+        .values_list("depth", "url_path", "translation_key", "language_code", named=True)
     )
+
+
+class _Address:
+    """
+    A page's address worked out from its url_path alone, by Wagtail's own
+    Page methods (which read nothing else): no model instance for each target.
+    """
+
+    get_url = Page.get_url
+    get_url_parts = Page.get_url_parts
+    _get_relevant_site_root_paths = Page._get_relevant_site_root_paths
+    _get_site_root_paths = Page._get_site_root_paths
+
+    def __init__(self, url_path):
+        self.url_path = url_path
