@@ -21,15 +21,18 @@ what the markup itself does. Each value goes through the function its
 template filter or tag would have called, escaped as autoescaping would.
 """
 
+import functools
+from html import escape
+
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import truncatewords
 from django.utils import translation
-from django.utils.html import conditional_escape, escape
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
-from wagtail.images.models import Filter, Picture
+from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from home import page_cache
@@ -37,14 +40,12 @@ from home.content_language import TextIn, attributes
 from home.templatetags.site_tags import name_in_its_script
 from home.visibility import public_pages
 
-# A card's picture: WebP and JPEG, each in two widths.
-PICTURE_FILTERS = [Filter(spec=spec) for spec in Filter.expand_spec(["format-{webp,jpeg}", "fill-{400x225,800x450}"])]
-PICTURE_ATTRIBUTES = {
-    "sizes": "(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw",
-    "class": "card__image",
-    "alt": "",
-    "loading": "lazy",
+# A card's picture: WebP, with JPEG for browsers without it, each in two widths.
+PICTURE_FILTERS = {
+    image_format: [Filter(spec=f"format-{image_format}|fill-{size}") for size in ("400x225", "800x450")]
+    for image_format in ("webp", "jpeg")
 }
+PICTURE_SIZES = "(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw"
 
 
 def article_cards(request, articles, *, topics_locale_id, index_url, heading_level=3, featured=None, prefetch_with=()):
@@ -104,21 +105,16 @@ def render_card(article, *, request, featured, heading_level, topics, index_url)
     (`topics`: {tag id: label}, as topic_labels_of gives them).
     """
     heading = conditional_escape(heading_level or 3)
-    picture = ""
-    if article.hero_image:
-        renditions = get_renditions_or_not_found(article.hero_image, PICTURE_FILTERS)
-        picture = Picture(renditions, PICTURE_ATTRIBUTES).__html__()
+    picture = _picture(article.hero_image) if article.hero_image else ""
     meta = ""
     if shown_date := article.display_date:
-        meta = (
-            f'<time datetime="{conditional_escape(date_filter(shown_date, "Y-m-d"))}">'
-            f"{conditional_escape(date_filter(shown_date, 'DATE_FORMAT'))}</time>"
-        )
+        meta = f'<time datetime="{shown_date.isoformat()}">{escape(date_format(shown_date, "DATE_FORMAT"))}</time>'
     authors = list(article.authors.all())
     if authors:
-        separator = _translated(pgettext("list separator", ", "))
-        meta_authors = separator.join(conditional_escape(name_in_its_script(author.name)) for author in authors)
-        authors_line = f" · {meta_authors}"
+        names = _words(translation.get_language())["list separator"].join(
+            conditional_escape(name_in_its_script(author.name)) for author in authors
+        )
+        authors_line = f" · {names}"
     else:
         authors_line = ""
     topic_list = ""
@@ -127,29 +123,54 @@ def render_card(article, *, request, featured, heading_level, topics, index_url)
         for tag in tags:
             label = topics.get(tag.pk) or TextIn(tag.name, settings.LANGUAGE_CODE)
             items.append(
-                f'<li><a href="{conditional_escape(index_url)}topic/{conditional_escape(tag.slug)}/"'
-                f"{conditional_escape(attributes(label))}>{conditional_escape(label)}</a></li>"
+                f'<li><a href="{escape(index_url)}topic/{escape(tag.slug)}/"{attributes(label)}>{escape(label)}</a></li>'
             )
         topic_list = (
-            f'\n            <ul class="tag-list card__summary" aria-label="{_translated(gettext("Topics"))}">\n'
+            f'\n            <ul class="tag-list card__summary" aria-label="{_words(translation.get_language())["Topics"]}">\n'
             f"                {''.join(items)}\n"
             "            </ul>\n        "
         )
     return mark_safe(  # noqa: S308 (every value in it is escaped above)
         f'\n<article class="card{" card--featured" if featured else ""}">\n'
         f"    {picture}\n"
-        f'    <h{heading} class="card__title"><a href="{conditional_escape(article.get_url(request=request))}">'
-        f"{conditional_escape(article.title)}</a></h{heading}>\n"
+        f'    <h{heading} class="card__title"><a href="{escape(article.get_url(request=request))}">'
+        f"{escape(article.title)}</a></h{heading}>\n"
         '    <p class="card__meta">\n'
         f"        {meta}\n"
         f"        {authors_line}\n"
         "    </p>\n"
-        f'    <p class="card__summary">{conditional_escape(truncatewords(article.intro, 40))}</p>\n'
+        f'    <p class="card__summary">{escape(truncatewords(article.intro, 40))}</p>\n'
         f"    \n        {topic_list}\n    \n"
         "</article>\n"
     )
 
 
-def _translated(text):
-    """A `{% translate %}` tag's output: escaped, with its doubled percent signs restored."""
-    return escape(text).replace("%%", "%")
+def _picture(image):
+    """
+    `{% picture image format-{webp,jpeg} fill-{400x225,800x450} sizes=… class="card__image" alt="" loading="lazy" %}`:
+    the markup Wagtail's Picture writes (attributes in flatatt's sorted order), without its per-attribute lazy escaping.
+    """
+    renditions = get_renditions_or_not_found(image, [*PICTURE_FILTERS["webp"], *PICTURE_FILTERS["jpeg"]])
+    srcsets = {}
+    for image_format, filters in PICTURE_FILTERS.items():
+        srcsets[image_format] = ", ".join(
+            f"{renditions[spec.spec].url} {renditions[spec.spec].width}w" for spec in filters
+        )
+    fallback = renditions[PICTURE_FILTERS["jpeg"][0].spec]
+    return (
+        f'<picture><source sizes="{PICTURE_SIZES}" srcset="{escape(srcsets["webp"])}" type="image/webp">'
+        f'<img alt="" class="card__image" height="{fallback.height}" loading="lazy" sizes="{PICTURE_SIZES}"'
+        f' src="{escape(fallback.url)}" srcset="{escape(srcsets["jpeg"])}" width="{fallback.width}"></picture>'
+    )
+
+
+@functools.cache
+def _words(language):
+    """
+    The card's own words in `language`, as `{% translate %}` writes them
+    (escaped, doubled percent signs restored). Translations are compiled
+    into the code, so a process keeps them.
+    """
+    with translation.override(language):
+        words = {"list separator": pgettext("list separator", ", "), "Topics": gettext("Topics")}
+    return {key: escape(text).replace("%%", "%") for key, text in words.items()}
