@@ -15,7 +15,7 @@ from home import page_cache
 from tests.factories import ArticlePageFactory
 from tests.reading import read
 
-pytestmark = pytest.mark.usefixtures("page_cache_off")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def card_titles(html):
