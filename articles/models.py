@@ -35,6 +35,7 @@ from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
+from . import compiled
 from .cards import article_cards
 from .feeds import ArticleAtomFeed, ArticleRssFeed
 
@@ -203,35 +204,57 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         page_cache.lists_children(self)
         return articles if topic is None else articles.filter(tags=topic)
 
+    def _listing_key(self, topic, *more):
+        """What the listing's SQL is built from (articles.compiled): this index where it is, and the topic."""
+        return (self.pk, self.path, self.depth, topic.pk if topic else None, *more)
+
     def _featured_and_count(self, topic):
         """(the featured article's id or None, how many articles the pages list besides it)."""
         page_cache.shows_page(self)
-        articles = self._listing(topic).values_list("pk", flat=True)
+        page_cache.lists_children(self)
+
+        def articles():
+            return self._listing(topic).values_list("pk", flat=True)
+
         featured = None
         if topic is None:
             if self.featured_article_id:
-                featured = articles.filter(pk=self.featured_article_id).first()
-            featured = featured or articles.first()
-        count = articles.count()
+                chosen = self._listing_key(topic, "featured", self.featured_article_id)
+                featured = compiled.rows(chosen, lambda: articles().filter(pk=self.featured_article_id)[:1])
+            featured = featured or compiled.rows(self._listing_key(topic, "newest"), lambda: articles()[:1])
+            featured = featured[0][0] if featured else None
+        count = compiled.count(self._listing_key(topic, "count"), articles)
         return featured, count - 1 if featured else count
 
     def _page_of_articles(self, topic, featured, number):
-        articles = self._listing(topic).values_list("pk", flat=True)
-        if featured:
-            articles = articles.exclude(pk=featured)
-        start = (number - 1) * ARTICLES_PER_PAGE
-        return list(articles[start : start + ARTICLES_PER_PAGE])
+        page_cache.lists_children(self)
+
+        def articles():
+            listed = self._listing(topic).values_list("pk", flat=True)
+            if featured:
+                listed = listed.exclude(pk=featured)
+            start = (number - 1) * ARTICLES_PER_PAGE
+            return listed[start : start + ARTICLES_PER_PAGE]
+
+        return [pk for (pk,) in compiled.rows(self._listing_key(topic, "page", featured, number), articles)]
 
     def _topics_used(self, labels_locale_id):
         page_cache.depends_on("topics")
-        # The listed articles as a subquery: nothing of what a listing prefetches or orders by.
-        # Tags whose id is among the listed articles' (a semi-join): a join
-        # made a row per tagged article to remove again with DISTINCT, five
-        # times slower on ten thousand articles.
         page_cache.lists_children(self)
-        articles = public_pages(ArticlePage.objects.child_of(self)).values("pk")
-        used = Tag.objects.filter(pk__in=ArticlePageTag.objects.filter(content_object__in=articles).values("tag_id"))
-        return list(with_topic_labels(used, labels_locale_id).order_by("name"))
+
+        def used():
+            # The listed articles as a subquery: nothing of what a listing prefetches or orders by.
+            # Tags whose id is among the listed articles' (a semi-join): a join
+            # made a row per tagged article to remove again with DISTINCT, five
+            # times slower on ten thousand articles.
+            articles = public_pages(ArticlePage.objects.child_of(self)).values("pk")
+            used = Tag.objects.filter(
+                pk__in=ArticlePageTag.objects.filter(content_object__in=articles).values("tag_id")
+            )
+            return with_topic_labels(used, labels_locale_id).order_by("name")
+
+        key = (*self._listing_key(None, "topics"), labels_locale_id, locales.default().pk)
+        return compiled.objects(Tag, key, used)
 
     @path("")
     def index_route(self, request):
