@@ -55,8 +55,12 @@ def script(language):
 
 def script_of(text):
     """The script most letters of `text` are written in ('Latn', 'Arab', …), or None."""
+    text = str(text)
+    if text.isascii():
+        # Most names: every ASCII letter is Latin, and no letter is looked up by name.
+        return "Latn" if any(character.isalpha() for character in text) else None
     counts = Counter()
-    for character in str(text):
+    for character in text:
         if character.isalpha():
             prefix = unicodedata.name(character, "").split(" ", 1)[0]
             if prefix in UNICODE_SCRIPT_NAMES:

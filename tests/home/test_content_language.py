@@ -5,7 +5,7 @@ import re
 import pytest
 
 from articles.models import ArticlePage, TopicLabel
-from home import chrome
+from home import chrome, content_language
 from home.models import FooterText, NavigationMenu
 from members.models import Member
 from tests import site
@@ -106,3 +106,21 @@ def test_place_names_in_latin_script_are_marked_on_arabic_event_pages(client):
     content = client.get(f"/ar/events/{site.EVENT['conference']['slug']}/").content.decode()
     address = re.search(r"<address>.*?</address>", content, re.S).group(0)
     assert 'lang="en" dir="ltr"' in address
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Amara Okafor", "Latn"),
+        ("O'Brien-Smith, 2nd", "Latn"),
+        ("123 - 456", None),
+        ("", None),
+        ("Zoë Müller", "Latn"),
+        ("Нина Петрова", "Cyrl"),
+        ("نور الهدى", "Arab"),
+        ("李明 Li", "Hans"),
+    ],
+)
+def test_a_names_script_is_told_by_most_of_its_letters(text, script):
+    # Plain ASCII names take a shortcut past the Unicode names: it must agree.
+    assert content_language.script_of(text) == script
