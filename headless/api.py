@@ -15,14 +15,15 @@ from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.http import http_date
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
 from wagtail import hooks
+from wagtail.api.v2.serializers import DetailUrlField as WagtailDetailUrlField
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer, RelatedField, StreamField
-from wagtail.api.v2.utils import page_models_from_string
+from wagtail.api.v2.utils import get_object_detail_url, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -133,7 +134,7 @@ def alternates_of(pages, request=None):
     return {key: kept[item_key] for item_key, key in items.items()}
 
 
-def read_alternates(keys, request=None, urls=None):
+def read_alternates(keys, request=None):
     """
     {translation key: [{"locale", "url", "id"}]} for `keys`, read now (see
     alternates_of), for a caller that keeps the answer under the same tags.
@@ -145,7 +146,7 @@ def read_alternates(keys, request=None, urls=None):
         .order_by("translation_key")
         .values_list("translation_key", "locale_id", "url_path", "pk")
     )
-    urls = urls or PageUrls(request)
+    urls = PageUrls.for_request(request)
     found = {key: [] for key in keys}
     for key, locale_id, url_path, pk in translations:
         code = locales.by_id(locale_id).language_code
@@ -153,6 +154,29 @@ def read_alternates(keys, request=None, urls=None):
     for alternates in found.values():
         alternates.sort(key=lambda item: item["locale"])
     return found
+
+
+class DetailUrlField(WagtailDetailUrlField):
+    """
+    Wagtail's detail_url, reversed once per model in a request rather than
+    once per item: the URL of an object with a made-up id, in which each
+    item's id takes the made-up one's place.
+    """
+
+    MADE_UP_ID = 9876543210
+
+    def get_attribute(self, instance):
+        known = self.context.setdefault("_detail_urls", {})
+        model = type(instance)
+        if model not in known:
+            url = get_object_detail_url(self.context["router"], self.context["request"], model, self.MADE_UP_ID)
+            known[model] = url.split(str(self.MADE_UP_ID)) if url and url.count(str(self.MADE_UP_ID)) == 1 else url
+        parts = known[model]
+        if not parts:
+            raise SkipField
+        if isinstance(parts, str):  # not a URL the id can be slotted into: Wagtail's way
+            return super().get_attribute(instance)
+        return f"{parts[0]}{instance.pk}{parts[1]}"
 
 
 class LocaleField(Field):
@@ -176,18 +200,11 @@ class HtmlUrlField(PageHtmlUrlField):
     def to_representation(self, page):
         request = self.context.get("request")
         if type(page).get_url_parts is Page.get_url_parts:
-            return page_urls(self.context, request).full_url(page.url_path)
+            return PageUrls.for_request(request).full_url(page.url_path)
         try:
             return page.get_full_url(request)
         except NoReverseMatch:
             return None
-
-
-def page_urls(context, request):
-    """The request's PageUrls, shared by a serializer's fields through its context."""
-    if (urls := context.get("_page_urls")) is None:
-        urls = context["_page_urls"] = PageUrls(request)
-    return urls
 
 
 class RenditionField(ImageRenditionField):
@@ -243,6 +260,7 @@ class ReachableLinksStreamField(StreamField):
 
 
 class NetworkPageSerializer(PageSerializer):
+    detail_url = DetailUrlField(read_only=True)
     alternates = AlternatesField(read_only=True)
     locale = LocaleField(read_only=True)
     html_url = HtmlUrlField(read_only=True)
@@ -452,8 +470,7 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
             # purge whatever its alternates show, so parts of their own would
             # only be written, never read, while the item is kept.
             keys = {page.translation_key for page in missing}
-            context = serializer.context
-            context["_alternates"] = read_alternates(keys, request, page_urls(context, request))
+            serializer.context["_alternates"] = read_alternates(keys, request)
 
         def compute(page):
             page_cache.depends_on(*self.item_tags(page))
@@ -567,11 +584,11 @@ class PrefetchedTagsMixin:
 
 
 class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
 
 
 class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
 
 
 class PublicImagesAPIViewSet(DeclaredAPIViewSetMixin, ImagesAPIViewSet):
