@@ -38,7 +38,7 @@ class ArticlesAPIViewSet(NetworkPagesAPIViewSet):
         # ?topic= names a tag by its slug.
         return [*super().count_tags(), "topics"]
 
-    def get_queryset(self):
+    def pages_queryset(self):
         params = self.params
         articles = self.public_in_site(ArticlePage)
         # Subqueries rather than joins: no duplicate rows, so no DISTINCT over

@@ -5,6 +5,7 @@ documents endpoints limited to what public content uses, and helpers for the
 section endpoints (parameters, pagination, errors).
 """
 
+import copy
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -14,14 +15,15 @@ from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.http import http_date
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
 from wagtail import hooks
+from wagtail.api.v2.serializers import DetailUrlField as WagtailDetailUrlField
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer, RelatedField, StreamField
-from wagtail.api.v2.utils import page_models_from_string
+from wagtail.api.v2.utils import get_object_detail_url, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -122,28 +124,59 @@ def alternates_of(pages, request=None):
     items = {f"api-alternates:{page.translation_key}:{host}": page.translation_key for page in pages}
     found = {}
 
-    def read(keys):
-        # Only what an alternate shows, as plain values: a page object per
-        # translation costs more to build than the rest of a listing item.
-        translations = (
-            public_pages(Page.objects.filter(translation_key__in=keys))
-            .order_by("translation_key")
-            .values_list("translation_key", "locale_id", "url_path", "pk")
-        )
-        urls = PageUrls(request)
-        found.update((key, []) for key in keys)
-        for key, locale_id, url_path, pk in translations:
-            code = locales.by_id(locale_id).language_code
-            found[key].append({"locale": code, "url": urls.full_url(url_path), "id": pk})
-        for alternates in found.values():
-            alternates.sort(key=lambda item: item["locale"])
-
     def alternates(key):
         page_cache.depends_on(f"translations:{key}", "sites")
         return found[key]
 
-    kept = page_cache.remembered_many(items, alternates, prepare=read)
+    kept = page_cache.remembered_many(
+        items, alternates, prepare=lambda keys: found.update(read_alternates(keys, request))
+    )
     return {key: kept[item_key] for item_key, key in items.items()}
+
+
+def read_alternates(keys, request=None):
+    """
+    {translation key: [{"locale", "url", "id"}]} for `keys`, read now (see
+    alternates_of), for a caller that keeps the answer under the same tags.
+    """
+    # Only what an alternate shows, as plain values: a page object per
+    # translation costs more to build than the rest of a listing item.
+    translations = (
+        public_pages(Page.objects.filter(translation_key__in=keys))
+        .order_by("translation_key")
+        .values_list("translation_key", "locale_id", "url_path", "pk")
+    )
+    urls = PageUrls.for_request(request)
+    found = {key: [] for key in keys}
+    for key, locale_id, url_path, pk in translations:
+        code = locales.by_id(locale_id).language_code
+        found[key].append({"locale": code, "url": urls.full_url(url_path), "id": pk})
+    for alternates in found.values():
+        alternates.sort(key=lambda item: item["locale"])
+    return found
+
+
+class DetailUrlField(WagtailDetailUrlField):
+    """
+    Wagtail's detail_url, reversed once per model in a request rather than
+    once per item: the URL of an object with a made-up id, in which each
+    item's id takes the made-up one's place.
+    """
+
+    MADE_UP_ID = 9876543210
+
+    def get_attribute(self, instance):
+        known = self.context.setdefault("_detail_urls", {})
+        model = type(instance)
+        if model not in known:
+            url = get_object_detail_url(self.context["router"], self.context["request"], model, self.MADE_UP_ID)
+            known[model] = url.split(str(self.MADE_UP_ID)) if url and url.count(str(self.MADE_UP_ID)) == 1 else url
+        parts = known[model]
+        if not parts:
+            raise SkipField
+        if isinstance(parts, str):  # not a URL the id can be slotted into: Wagtail's way
+            return super().get_attribute(instance)
+        return f"{parts[0]}{instance.pk}{parts[1]}"
 
 
 class LocaleField(Field):
@@ -160,12 +193,16 @@ class HtmlUrlField(PageHtmlUrlField):
     """
     Wagtail's html_url, with the site root paths read once per request: the
     `full_url` property reads them from the shared cache (a Redis round trip
-    in production) once per item.
+    in production) once per item. Pages that route as Wagtail's base Page
+    does get theirs from PageUrls, which resolves each site root once.
     """
 
     def to_representation(self, page):
+        request = self.context.get("request")
+        if type(page).get_url_parts is Page.get_url_parts:
+            return PageUrls.for_request(request).full_url(page.url_path)
         try:
-            return page.get_full_url(self.context.get("request"))
+            return page.get_full_url(request)
         except NoReverseMatch:
             return None
 
@@ -177,6 +214,14 @@ class RenditionField(ImageRenditionField):
     """
 
     def to_representation(self, image):
+        # Listed articles share few pictures: each is looked up once per request.
+        known = self.context.setdefault("_renditions", {})
+        key = (image.pk, self.filter_spec, self.preserve_svg)
+        if key not in known:
+            known[key] = self._represent(image)
+        return dict(known[key])
+
+    def _represent(self, image):
         filter_spec = self.filter_spec
         if self.preserve_svg and image.is_svg():
             filter_spec = to_svg_safe_spec(filter_spec)
@@ -215,11 +260,21 @@ class ReachableLinksStreamField(StreamField):
 
 
 class NetworkPageSerializer(PageSerializer):
+    detail_url = DetailUrlField(read_only=True)
     alternates = AlternatesField(read_only=True)
     locale = LocaleField(read_only=True)
     html_url = HtmlUrlField(read_only=True)
 
     def get_fields(self):
+        # DRF builds every field from the model's metadata for each serializer
+        # (each request); they depend on the class alone: built once, copied.
+        prototypes = type(self).__dict__.get("_field_prototypes")
+        if prototypes is None:
+            prototypes = self._build_fields()
+            type(self)._field_prototypes = prototypes
+        return copy.deepcopy(prototypes)
+
+    def _build_fields(self):
         fields = super().get_fields()
         for field in fields.values():
             # Models declare their pictures with Wagtail's field (APIField's
@@ -248,6 +303,21 @@ class DeclaredAPIViewSetMixin(DeclaredParametersMixin):
     def check_query_parameters(self, queryset):
         """Already done, against the declaration, before the view ran."""
 
+    # {(endpoint, model, fields asked for, ...): serializer class}. Wagtail
+    # builds the class anew for every request; it depends on code alone.
+    _serializer_classes = {}
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        key = (cls, router, model, _hashable(fields_config), show_details, nested)
+        built = cls._serializer_classes.get(key)
+        if built is None:
+            built = super()._get_serializer_class(router, model, fields_config, show_details, nested)
+            if len(cls._serializer_classes) >= 256:  # `fields` is the client's choice: bounded
+                cls._serializer_classes.clear()
+            cls._serializer_classes[key] = built
+        return built
+
     def get_renderer_context(self):
         # Wagtail indents every response by four spaces, which also makes
         # Python's json fall back from its C encoder to the pure-Python one
@@ -258,6 +328,13 @@ class DeclaredAPIViewSetMixin(DeclaredParametersMixin):
         if not isinstance(getattr(self.request, "accepted_renderer", None), BrowsableAPIRenderer):
             context.pop("indent", None)
         return context
+
+
+def _hashable(fields_config):
+    """Wagtail's parsed `fields` parameter (nested lists of tuples) as nested tuples."""
+    if isinstance(fields_config, (list, tuple)):
+        return tuple(_hashable(item) for item in fields_config)
+    return fields_config
 
 
 class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
@@ -388,7 +465,12 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
             nonlocal serializer
             serializer = self.get_serializer(missing, many=True)
             self.prepare_for_listing(missing)
-            serializer.context["_alternates"] = alternates_of(missing, request)
+            # Read here rather than through alternates_of: each item is kept
+            # under its translations' tag and the sites' (item_tags), which
+            # purge whatever its alternates show, so parts of their own would
+            # only be written, never read, while the item is kept.
+            keys = {page.translation_key for page in missing}
+            serializer.context["_alternates"] = read_alternates(keys, request)
 
         def compute(page):
             page_cache.depends_on(*self.item_tags(page))
@@ -411,6 +493,13 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
+        # Wagtail asks twice in a listing (the second time for its model only).
+        if not hasattr(self, "_queryset"):
+            self._queryset = self.pages_queryset()
+        return self._queryset
+
+    def pages_queryset(self):
+        """The pages this endpoint lists, before the listing's filters and its page of items."""
         # Wagtail narrows a specific model to `pk IN (every public page)`:
         # the same filters on the model's own query instead, which PostgreSQL
         # plans as one scan of the model's rows joined to their page rows.
@@ -495,11 +584,11 @@ class PrefetchedTagsMixin:
 
 
 class PublicImageSerializer(PrefetchedTagsMixin, ImageSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
 
 
 class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
-    pass
+    detail_url = DetailUrlField(read_only=True)
 
 
 class PublicImagesAPIViewSet(DeclaredAPIViewSetMixin, ImagesAPIViewSet):

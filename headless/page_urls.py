@@ -32,6 +32,15 @@ class PageUrls:
         self.per_page = len({root.site_id for root in self.root_paths}) > 1 or not settings.WAGTAIL_APPEND_SLASH
         self._roots = {}
 
+    @classmethod
+    def for_request(cls, request):
+        """The request's own PageUrls, shared by whatever shows page URLs in it (each site root resolved once)."""
+        if request is None:
+            return cls()
+        if (urls := getattr(request, "_page_urls", None)) is None:
+            urls = request._page_urls = cls(request)
+        return urls
+
     def full_url(self, url_path):
         if self.per_page:
             return Page(url_path=url_path).get_full_url(self.request)
