@@ -103,7 +103,11 @@ class PreparedValues:
                 slots.append((position, by_stand_in[param]))
         if {name for _position, name in slots} != set(times):
             return _UNPREPARABLE  # a time the backend rewrote on the way
-        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        # As Django's ValuesIterable names the columns.
+        if query.selected:
+            names = list(query.selected)
+        else:
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
         if len(names) != len(columns):
             return _UNPREPARABLE
         return _Compiled(sql, tuple(params), slots, names, converters, queryset.db)

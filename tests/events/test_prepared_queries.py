@@ -47,11 +47,15 @@ def test_kept_sql_reads_the_rows_of_each_window_as_the_orm_does(events_index):
 def test_kept_sql_reads_what_the_database_holds_now(events_index):
     prepared, build = PreparedValues(), starting_between(events_index)
     window = {"start": at(0), "end": at(60)}
-    assert prepared.rows(("test", events_index.pk), build, **window) == []
+
+    def slugs():
+        return [row["slug"] for row in prepared.rows(("test", events_index.pk), build, **window)]
+
+    assert "new" not in slugs()
     event = event_in(events_index, 5, "new")
-    assert [row["slug"] for row in prepared.rows(("test", events_index.pk), build, **window)] == ["new"]
+    assert "new" in slugs()
     event.unpublish()
-    assert prepared.rows(("test", events_index.pk), build, **window) == []
+    assert "new" not in slugs()
 
 
 def test_each_shape_has_its_own_sql(events_index):
