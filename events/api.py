@@ -1,7 +1,6 @@
 """/api/v2/events/: occurrences in a window, recurring events expanded."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from home.parameters import (
 from home.visibility import public_pages
 
 from . import recurrence
-from .models import EVENTS_TAG, EventOccurrenceOverride, EventPage
+from .models import EVENTS_TAG, EventPage
 
 MAX_WINDOW_DAYS = 366 * 5
 KEPT_ROWS = 100
@@ -32,6 +31,24 @@ LAST_DAY = datetime.date(2100, 12, 31)
 
 def midnight(day):
     return datetime.datetime.combine(day, datetime.time(), datetime.UTC)
+
+
+# The columns event_json reads of an event (Wagtail builds a page's address from its url_path).
+EVENT_JSON_FIELDS = (
+    "title",
+    "summary",
+    "url_path",
+    "locale",
+    "category",
+    "all_day",
+    "time_zone",
+    "recurrence",
+    "venue_name",
+    "city",
+    "country",
+    "online_url",
+    "registration_url",
+)
 
 
 def event_json(event, request=None):
@@ -78,34 +95,14 @@ def item_json(event, occurrence):
     }
 
 
-@dataclass(frozen=True)
-class EventTimes:
-    """What expanding an event's occurrences and ordering them reads: not a whole page row."""
-
-    pk: int
-    title: str
-    start: datetime.datetime
-    end: datetime.datetime
-    time_zone: str
-    recurrence: str
-
-
-def occurrences_in_window(events, start, end, include_cancelled):
+def occurrences_in_window(events, start, end, include_cancelled, key=None):
     """
     EventPageQuerySet.occurrences, for a list that shows a page of them: every
     event in the window is read to expand and count its occurrences, so read
-    only its times; events_json reads the few on the page in full.
+    only its times (occurrence_times); events_json reads the few on the page
+    in full. `key`: what `events` depends on (its SQL is kept under it).
     """
-    events = events.overlapping(start, end)
-    overrides = {}
-    for override in EventOccurrenceOverride.objects.filter(page__in=events.values("pk")):
-        overrides.setdefault(override.page_id, {})[override.occurrence_date] = override
-    found = []
-    for row in events.values_list("pk", "title", "start", "end", "time_zone", "recurrence"):
-        event = EventTimes(*row)
-        found.extend(recurrence.expand(event, start, end, overrides.get(event.pk, {}), include_cancelled))
-    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title))
-    return found
+    return events.occurrence_times(start, end, include_cancelled, key=key)
 
 
 def events_json(request, occurrences):
@@ -120,7 +117,9 @@ def events_json(request, occurrences):
 
     def prepare(missing):
         events = public_pages(EventPage.objects.filter(pk__in=missing))
-        read.update(events.defer("body").select_related("category", "locale").in_bulk())
+        # What event_json reads (the address from url_path alone), not the page's other columns.
+        events = events.only(*EVENT_JSON_FIELDS).select_related("category", "locale")
+        read.update(events.in_bulk())
 
     def compute(pk):
         page_cache.depends_on(f"page:{pk}", "event-categories", "sites")
@@ -183,7 +182,9 @@ class EventsAPIView(SectionAPIView):
             # are dates, so time passing within a day changes nothing; the next
             # day asks for another window.
             page_cache.depends_on(EVENTS_TAG, "event-categories")
-            occurrences = occurrences_in_window(events, start, end, include_cancelled=include_cancelled)
+            occurrences = occurrences_in_window(
+                events, start, end, include_cancelled=include_cancelled, key=("api", locale.pk, category, country_code)
+            )
             return [
                 (o.event.pk, o.start, o.end, o.original_start, o.cancelled, o.moved, o.note)
                 for o in occurrences[rows_shown]

@@ -22,15 +22,20 @@ dates purge) or a category does.
 import calendar
 import datetime
 from collections.abc import Sequence
+from contextlib import ExitStack
 
-from django.template.loader import render_to_string
+from django.template.context import make_context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 from django.utils.formats import get_format, time_format
+from django_countries.fields import Country
 
 from home import page_cache
+from home.templatetags.site_tags import name_in_its_script
 
-from .listing import SeriesEntry, with_series_shown
+from .listing import SeriesEntry
 from .recurrence import Occurrence
+from .templatetags.event_tags import WhenWriter
 
 CARD_TEMPLATE = "events/includes/occurrence.html"
 GRID_TEMPLATE = "events/includes/month_grid.html"
@@ -52,33 +57,104 @@ def _occurrence_key(entry):
     )
 
 
+class TemplateBatch:
+    """
+    One template rendered many times for a request (a listing's cards) in a
+    single template context: the context processors run once for the batch,
+    not once per card as render_to_string would run them. Use it as a
+    context manager; the context is made on the first render.
+    """
+
+    def __init__(self, template_name, request):
+        self.template_name, self.request = template_name, request
+        self.context = None
+        self._stack = ExitStack()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stack.close()
+
+    def render(self, values):
+        if self.context is None:
+            backend_template = get_template(self.template_name)
+            self.template = backend_template.template
+            self.context = make_context({}, self.request, autoescape=backend_template.backend.engine.autoescape)
+            self._stack.enter_context(self.context.bind_template(self.template))
+        with self.context.push(values):
+            return self.template.render(self.context)
+
+
 def occurrence_cards(request, index, entries, *, view, heading_level=2):
     """[card HTML] for a listing's `entries` (events.listing.SeriesEntry) of the calendar `index`, in their order."""
+    from .models import events_shown
+
     variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}:{view}:{heading_level}"
     items = {f"event-card:{variant}:{_occurrence_key(entry)}": entry for entry in entries}
     shown = {}
     # Each event is a child of the calendar, at its address plus the event's
     # slug: one URL worked out for the listing rather than two for each card.
     index_url = index.get_url(request)
+    values = CardValues(index_url, view, heading_level)
 
     def prepare(missing):
-        shown.update(zip(map(id, missing), with_series_shown(missing), strict=True))
+        shown.update(events_shown({entry.event.pk for entry in missing}))
 
-    def render(entry):
-        entry = shown[id(entry)]
-        page_cache.shows_page(entry.event)
-        page_cache.depends_on("event-categories")
-        context = {
-            "occurrence": entry.occurrence,
-            "url": f"{index_url}{entry.event.slug}/",
-            "more": entry.more,
-            "heading_level": heading_level,
-            "view": view,
-        }
-        return render_to_string(CARD_TEMPLATE, context, request=request)
+    with TemplateBatch(CARD_TEMPLATE, request) as batch:
 
-    cards = page_cache.remembered_many(items, render, prepare=prepare)
+        def render(entry):
+            event = shown[entry.event.pk]
+            page_cache.shows_page(event)
+            page_cache.depends_on("event-categories")
+            return batch.render(values(entry.occurrence, event, entry.more))
+
+        cards = page_cache.remembered_many(items, render, prepare=prepare)
     return [cards[key] for key in items]
+
+
+class CardValues:
+    """
+    What an occurrence card (CARD_TEMPLATE) shows, as plain values: worked
+    out here rather than looked up in the template, each date, time, city
+    and country written once for the listing (in the active language).
+    """
+
+    def __init__(self, index_url, view, heading_level):
+        self.index_url, self.view, self.heading_level = index_url, view, heading_level or 3
+        self.when = WhenWriter()
+        self._cities, self._countries = {}, {}
+
+    def city(self, name):
+        if (text := self._cities.get(name)) is None:
+            text = self._cities[name] = name_in_its_script(name)
+        return text
+
+    def country(self, code):
+        if (name := self._countries.get(code)) is None:
+            name = self._countries[code] = Country(code).name if code else ""
+        return name
+
+    def __call__(self, occurrence, event, more):
+        return {
+            "url": f"{self.index_url}{event.slug}/",
+            "title": event.title,
+            "image": event.image,
+            "heading_level": self.heading_level,
+            "view": self.view,
+            "cancelled": occurrence.cancelled,
+            "moved": occurrence.moved,
+            "start": occurrence.start.isoformat(),
+            "all_day": event.all_day,
+            "when": self.when.write(occurrence.start, occurrence.end, event.all_day),
+            "note": occurrence.note,
+            "more": more,
+            "category": event.category or "",
+            "city": self.city(event.city),
+            "has_country": bool(event.country),
+            "country": self.country(event.country),
+            "online": bool(event.online_url),
+        }
 
 
 def month_grid(request, index, first):
@@ -101,7 +177,7 @@ def _month_grid(request, index, first):
     window_start = datetime.datetime.combine(first - datetime.timedelta(days=1), datetime.time(), datetime.UTC)
     window_end = datetime.datetime.combine(following + datetime.timedelta(days=1), datetime.time(), datetime.UTC)
     by_day = {}
-    occurrences = index.filtered_events(request).occurrence_times(window_start, window_end)
+    occurrences = index.occurrence_times(window_start, window_end, request)
     # The grid shows titles and links: the plain rows the dates were expanded
     # from have the titles, and each event is a child of the calendar, at its
     # address plus the event's slug. No page is read. What each entry shows

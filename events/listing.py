@@ -3,7 +3,7 @@ Listings that show each series once: a weekly mentoring circle is one entry
 ("and 7 more dates"), not seven of the first twelve.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,3 @@ def first_month_with_events(occurrences, default):
         if not occurrence.cancelled:
             return occurrence.start.date().replace(day=1)
     return default
-
-
-def with_series_shown(entries):
-    """A page of `entries` with their events read for their cards (events.models.with_events_shown)."""
-    from .models import with_events_shown
-
-    occurrences = with_events_shown([entry.occurrence for entry in entries])
-    return [replace(entry, occurrence=occurrence) for entry, occurrence in zip(entries, occurrences, strict=True)]

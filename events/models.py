@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
@@ -24,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home import locales, page_cache
 from home.blocks import BodyStreamBlock
-from home.collation import country_name, sorted_by_name
+from home.collation import country_choices, country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
@@ -99,15 +100,28 @@ class EventPageQuerySet(PageQuerySet):
         Only what expanding and ordering occurrences reads: the times, the rule,
         the title and the changes to single occurrences. A listing expands
         every event in its window but shows a page of them: read the rest
-        (bodies, images and their renditions) for those alone, with_events_shown.
+        (bodies, images and their renditions) for those alone, events_shown.
         """
         return self.only(*EXPANSION_FIELDS).prefetch_related(
             Prefetch("occurrence_overrides", queryset=EventOccurrenceOverride.objects.order_by("occurrence_date"))
         )
 
-    def occurrence_times(self, start, end, include_cancelled=True):
-        """occurrences() from plain rows (events.times): times, order and changes, not what a card shows."""
-        return occurrences_of(read_times(self.overlapping(start, end)), start, end, include_cancelled)
+    def occurrence_times(self, start, end, include_cancelled=True, key=None):
+        """
+        occurrences() from plain rows (events.times): times, order and changes,
+        not what a card shows. With `key`, naming everything these events
+        depend on (EventIndexPage.events_key), the query's SQL is compiled
+        once per process (events.prepared).
+        """
+        if key is None:
+            events = read_times(self.overlapping(start, end))
+        else:
+            events = read_times(
+                lambda start, end: self.overlapping(start, end),
+                prepared=("times", *key),
+                times={"start": start, "end": end},
+            )
+        return occurrences_of(events, start, end, include_cancelled)
 
 
 # Read for every event a listing expands (see EventPageQuerySet.for_expansion):
@@ -115,27 +129,47 @@ class EventPageQuerySet(PageQuerySet):
 EXPANSION_FIELDS = tuple(name.removesuffix("_id") for name in TIMES_FIELDS)
 
 
-# What an occurrence card shows of its event (events/includes/occurrence.html):
-# a listing reads these alone for the events it shows, the category and the
-# picture whole.
-CARD_FIELDS = ("title", "slug", "all_day", "city", "country", "online_url", "category", "image")
+# What an occurrence card shows of its event (events/includes/occurrence.html,
+# events.cards.card_values): read as plain values for the events a listing
+# shows, the category's name and the picture whole.
+CARD_FIELDS = ("pk", "title", "slug", "all_day", "city", "country", "online_url", "category__name")
 
 
-def with_events_shown(occurrences):
+@dataclasses.dataclass(frozen=True)
+class ShownEvent:
+    """An event as an occurrence card shows it (events_shown)."""
+
+    pk: int
+    title: str
+    slug: str
+    all_day: bool
+    city: str
+    country: str
+    online_url: str
+    category: str | None
+    image: object = None
+
+
+def events_shown(pks):
     """
-    `occurrences` (expanded from read_times' rows) with their events read
-    for their cards, in a fixed number of queries: what the card shows of
-    the page, its category, its picture and the picture's renditions.
+    {pk: ShownEvent} for the events `pks` that exist: in one query, as plain
+    values (making a Wagtail page instance costs many times more than the
+    card's values), with the pictures made from the same rows and their
+    renditions read in a second query when there are any.
     """
-    ids = {occurrence.event.pk for occurrence in occurrences}
-    events = (
-        EventPage.objects.filter(pk__in=ids)
-        .select_related("category", "image")
-        .prefetch_related("image__renditions")
-        .only(*CARD_FIELDS)
-    )
-    shown = events.in_bulk()
-    return [dataclasses.replace(occurrence, event=shown[occurrence.event.pk]) for occurrence in occurrences]
+    image_model = get_image_model()
+    image_fields = [field.attname for field in image_model._meta.concrete_fields]
+    events = EventPage.objects.filter(pk__in=pks)
+    rows = events.values_list(*CARD_FIELDS, *(f"image__{name}" for name in image_fields))
+    shown, images = {}, []
+    for row in rows:
+        image = None
+        if (image_row := row[len(CARD_FIELDS) :])[0] is not None:
+            image = image_model.from_db(events.db, image_fields, image_row)
+            images.append(image)
+        shown[row[0]] = ShownEvent(*row[: len(CARD_FIELDS)], image=image)
+    prefetch_related_objects(images, "renditions")
+    return shown
 
 
 def occurrences_of(events, start, end, include_cancelled=True):
@@ -205,11 +239,25 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def filtered_events(self, request):
         """Events narrowed by ?category= and ?country= (unknown values simply match nothing)."""
         events = self.events()
-        if category := request.GET.get("category", "").strip():
-            events = events.filter(category__slug=category[:50])
-        if country := request.GET.get("country", "").strip():
-            events = events.filter(country=country[:2].upper())
+        category, country = self.event_filters(request)
+        if category:
+            events = events.filter(category__slug=category)
+        if country:
+            events = events.filter(country=country)
         return events
+
+    @staticmethod
+    def event_filters(request):
+        """(category slug, country code) asked for, each empty when not."""
+        return request.GET.get("category", "").strip()[:50], request.GET.get("country", "").strip()[:2].upper()
+
+    def events_key(self, request=None):
+        """
+        What filtered_events(request) (events() without a request) depends on:
+        the calendar, its place in the page tree and the filters. The key
+        under which its listings' SQL is kept (events.prepared).
+        """
+        return (self.pk, self.path, self.depth, *(self.event_filters(request) if request else ("", "")))
 
     def filter_context(self, request):
         page_cache.depends_on("event-categories")
@@ -231,19 +279,55 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         page_cache.depends_on("event-categories")
         categories = list(EventCategory.objects.filter(locale=locales.active()))
         # Distinct in the database rather than one model instance per event.
-        codes = self.events().exclude(country="").order_by().values_list("country", flat=True).distinct()
-        return categories, sorted_by_name((code, country_name(code)) for code in codes)
+        codes = set(self.events().exclude(country="").order_by().values_list("country", flat=True).distinct())
+        # Every country, already in the reader's order: those of the events
+        # kept in it, rather than each looked up and sorted again.
+        choices = [(code, name) for code, name in country_choices() if code in codes]
+        if len(choices) < len(codes):  # a code no longer in the list of countries, named by itself
+            return categories, sorted_by_name((code, country_name(code)) for code in codes)
+        return categories, choices
+
+    def occurrence_times(self, start, end, request=None):
+        """
+        filtered_events(request).occurrence_times(start, end) (of events()
+        without a request), its SQL kept for the calendar and the filters:
+        the queryset is built only to be compiled.
+        """
+        page_cache.lists_children(self)
+        events = read_times(
+            lambda start, end: (self.filtered_events(request) if request else self.events()).overlapping(start, end),
+            prepared=("times", *self.events_key(request)),
+            times={"start": start, "end": end},
+        )
+        return occurrences_of(events, start, end)
 
     def upcoming_occurrences(self, events=None):
-        """The coming occurrences' times and order (occurrence_times): with_events_shown for what is shown."""
+        """The coming occurrences' times and order (occurrence_times): events_shown for what is shown."""
         now = timezone.now()
-        events = self.events() if events is None else events
+        if events is None:
+            return self.occurrence_times(now, now + UPCOMING_WINDOW)
         return events.occurrence_times(now, now + UPCOMING_WINDOW)
 
-    def upcoming_series(self, events=None, stop_hint=EVENTS_PER_PAGE, fields=(), counted=True):
-        """The upcoming list, each series once (events.upcoming): read as far as `stop_hint` in one query."""
-        events = self.events() if events is None else events
-        return UpcomingSeries(events, timezone.now(), UPCOMING_WINDOW, stop_hint, fields, counted)
+    def upcoming_series(self, events=None, stop_hint=EVENTS_PER_PAGE, fields=(), counted=True, request=None):
+        """
+        The upcoming list, each series once (events.upcoming): read as far as
+        `stop_hint` in one query. Of `events`, else of the events the request
+        asks for (filtered_events), else of all the calendar's events.
+        """
+        if events is not None:
+            return UpcomingSeries(events, timezone.now(), UPCOMING_WINDOW, stop_hint, fields, counted)
+        # The listing depends on the calendar's children whether or not its
+        # SQL is kept; the queryset itself is built only to be compiled.
+        page_cache.lists_children(self)
+        return UpcomingSeries(
+            (lambda: self.filtered_events(request)) if request is not None else self.events,
+            timezone.now(),
+            UPCOMING_WINDOW,
+            stop_hint,
+            fields,
+            counted,
+            key=self.events_key(request),
+        )
 
     def month_link(self, series=None):
         """The month the calendar's "Month" view opens on: the next one with an event, not an empty one."""
@@ -310,7 +394,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """
         page_cache.depends_on("event-categories")  # the category filter matches by slug
         # Each series once, at its next date: a weekly event does not fill the list.
-        series = self.upcoming_series(self.filtered_events(request), stop_hint=self.page_end(request))
+        series = self.upcoming_series(stop_hint=self.page_end(request), request=request)
         page_obj = self.paginate(request, series, EVENTS_PER_PAGE)
         if soonest := series.soonest_change():
             page_cache.expires_by(soonest)
@@ -320,9 +404,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("past/", name="past")
     def past_route(self, request):
         now = timezone.now()
-        occurrences = self.filtered_events(request).occurrence_times(
-            datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now
-        )
+        occurrences = self.occurrence_times(datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC), now, request)
         expire_when_occurrences_change(occurrences, now)
         occurrences = [o for o in reversed(occurrences) if o.end <= now]
         page_obj = self.paginate(request, one_per_event(occurrences), EVENTS_PER_PAGE)

@@ -255,27 +255,31 @@ def expand(event, window_start, window_end, overrides=None, include_cancelled=Tr
     result = []
     for start in starts:
         override = overrides.get(start.date())
-        occurrence = Occurrence(
-            event=event, start=aware(start, tz), end=aware(start + duration, tz), original_start=aware(start, tz)
-        )
-        if override is not None:
-            if override.status == override.Status.EXCLUDED:
+        aware_start, aware_end = start.replace(tzinfo=tz), (start + duration).replace(tzinfo=tz)
+        if override is None:
+            # The usual case, checked before an occurrence is made: the
+            # widened window above finds dates that fall outside this one.
+            if aware_end > window_start and aware_start < window_end:
+                result.append(Occurrence(event, aware_start, aware_end, aware_start))
+            continue
+        occurrence = Occurrence(event=event, start=aware_start, end=aware_end, original_start=aware_start)
+        if override.status == override.Status.EXCLUDED:
+            continue
+        if override.status == override.Status.CANCELLED:
+            if not include_cancelled:
                 continue
-            if override.status == override.Status.CANCELLED:
-                if not include_cancelled:
-                    continue
-                occurrence = replace(occurrence, cancelled=True, note=override.note)
-            elif override.status == override.Status.MOVED and override.new_date:
-                new_time = override.new_start_time or start.time()
-                new_start = datetime.datetime.combine(override.new_date, new_time)
-                occurrence = Occurrence(
-                    event=event,
-                    start=aware(new_start, tz),
-                    end=aware(new_start + duration, tz),
-                    original_start=aware(start, tz),
-                    moved=True,
-                    note=override.note,
-                )
+            occurrence = replace(occurrence, cancelled=True, note=override.note)
+        elif override.status == override.Status.MOVED and override.new_date:
+            new_time = override.new_start_time or start.time()
+            new_start = datetime.datetime.combine(override.new_date, new_time)
+            occurrence = Occurrence(
+                event=event,
+                start=aware(new_start, tz),
+                end=aware(new_start + duration, tz),
+                original_start=aware_start,
+                moved=True,
+                note=override.note,
+            )
         if occurrence.end > window_start and occurrence.start < window_end:
             result.append(occurrence)
     result.sort(key=lambda o: o.start)

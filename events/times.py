@@ -3,10 +3,12 @@ Events read for expansion as plain rows: the times, the rule and the changes
 to single dates. A listing expands many events and shows a few; making a
 Wagtail page instance (a ClusterableModel, which looks up its child
 relations on creation) costs many times more than the expansion itself, so
-pages are read only for the events shown (events.models.with_events_shown).
+pages are read only for the events shown (events.models.events_shown).
 """
 
 from django.apps import apps
+
+from .prepared import PreparedValues
 
 # What expanding and ordering occurrences reads.
 FIELDS = (
@@ -25,6 +27,9 @@ FIELDS = (
     "listed_until",
 )
 
+# The SQL of the listings' queries, by shape (events.prepared).
+PREPARED = PreparedValues()
+
 
 class EventTimes:
     """One event's row (FIELDS and any annotations), with `overrides`: its changes by the date they change."""
@@ -37,9 +42,25 @@ class EventTimes:
         return f"<EventTimes {self.pk}: {self.title}>"
 
 
-def read_times(queryset, *annotations):
-    """The events of `queryset` (in its order) as EventTimes, in two queries (one when there are none)."""
-    rows = list(queryset.values(*FIELDS, *annotations))
+def read_times(queryset, *annotations, prepared=None, times=None):
+    """
+    The events of `queryset` (in its order) as EventTimes, in two queries (one
+    when there are none). With `prepared` (a key for events.prepared, naming
+    everything `queryset` depends on but `times`, a dict of the times it was
+    filtered with): `queryset` is a function of those times, and its SQL is
+    compiled once for the key.
+    """
+    if prepared is None:
+        rows = list(queryset.values(*FIELDS, *annotations))
+    else:
+        rows = PREPARED.rows(
+            (*prepared, annotations), lambda **times: queryset(**times).values(*FIELDS, *annotations), **times
+        )
+    return times_of(rows)
+
+
+def times_of(rows):
+    """EventTimes for `rows` (FIELDS and any annotations, as dicts), their changes read in one query."""
     overrides = {row["pk"]: {} for row in rows}
     if rows:
         changes = apps.get_model("events", "EventOccurrenceOverride").objects.filter(page_id__in=overrides)

@@ -87,8 +87,12 @@ class UpcomingSeries(Sequence):
     costs the database and the query's compilation).
     """
 
-    def __init__(self, events, now, window, stop_hint, fields=(), counted=True):
+    def __init__(self, events, now, window, stop_hint, fields=(), counted=True, key=None):
+        # `events` may be a function returning the queryset, called only when
+        # it is needed: with `key` (naming everything it depends on, see
+        # events.prepared), its SQL is compiled once per process.
         self.events = events
+        self.key = key
         self.fields = fields
         self.counted = counted
         self.now = now
@@ -98,20 +102,29 @@ class UpcomingSeries(Sequence):
         self._read(self.limit)
 
     def _read(self, limit):
-        fresh = holds(self.now)
         count = {"total": Window(Count("pk"))} if self.counted else {}
-        rows = read_times(
-            self.events.overlapping(self.now, self.end)
-            .annotate(
-                answered=Case(When(fresh, then=Value(True)), default=Value(False), output_field=BooleanField()),
-                **count,
+
+        def query(now, end):
+            return (
+                self.queryset()
+                .overlapping(now, end)
+                .annotate(
+                    answered=Case(
+                        When(holds(now), then=Value(True)), default=Value(False), output_field=BooleanField()
+                    ),
+                    **count,
+                )
+                .filter(Q(answered=False) | Q(listed_start__lt=end))
+                .order_by("answered", "listed_start", title_order(), "pk")[:limit]
             )
-            .filter(Q(answered=False) | Q(listed_start__lt=self.end))
-            .order_by("answered", "listed_start", title_order(), "pk")[:limit],
-            "answered",
-            *count,
-            *self.fields,
-        )
+
+        annotations = ("answered", *count, *self.fields)
+        if self.key is None:
+            rows = read_times(query(self.now, self.end), *annotations)
+        else:
+            rows = read_times(
+                query, *annotations, prepared=("upcoming", *self.key, limit), times={"now": self.now, "end": self.end}
+            )
         self.limit = limit
         self.complete = len(rows) < limit
         total = rows[0].total if rows and self.counted else 0
@@ -121,7 +134,7 @@ class UpcomingSeries(Sequence):
         self.all_stale_read = self.complete or bool(self.fresh)
         self.stale = []
         changed = []
-        model = self.events.model
+        model = self.queryset().model if worked_out else None
         for event in worked_out:
             listed, occurrences = look_ahead(event, self.now, self.window, event.overrides)
             for name, value in zip(LISTED_FIELDS, listed, strict=True):
@@ -142,6 +155,9 @@ class UpcomingSeries(Sequence):
             self.known = sum(1 for row in self.rows if row.key <= last)
         else:
             self.known = 0
+
+    def queryset(self):
+        return self.events() if callable(self.events) else self.events
 
     def _expand(self, event):
         return recurrence.expand(event, self.now, self.end, event.overrides)

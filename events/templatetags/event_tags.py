@@ -7,36 +7,83 @@ from ..zones import zone_label
 register = template.Library()
 
 
+class WhenWriter:
+    """
+    occurrence_when for the occurrences of a listing, in the language active
+    when it is made. A listing repeats dates, times of day and zones: each is
+    written once (Django's date_format parses its format and translates month
+    names and "a.m." anew on every call). The keys name the clock too: the
+    same instant reads differently in another zone.
+    """
+
+    def __init__(self):
+        self._dates, self._times, self._zones, self._patterns = {}, {}, {}, {}
+
+    def date(self, moment):
+        key = (moment.date(), moment.utcoffset(), moment.tzname())
+        if (text := self._dates.get(key)) is None:
+            text = self._dates[key] = date_format(moment, "DATE_FORMAT")
+        return text
+
+    def time(self, moment):
+        key = (moment.time(), moment.utcoffset(), moment.tzname())
+        if (text := self._times.get(key)) is None:
+            text = self._times[key] = date_format(moment, "TIME_FORMAT")
+        return text
+
+    def zone(self, moment):
+        key = (moment.utcoffset(), moment.tzname())
+        if (text := self._zones.get(key)) is None:
+            text = self._zones[key] = zone_label(moment)
+        return text
+
+    def pattern(self, kind):
+        if (text := self._patterns.get(kind)) is None:
+            text = self._patterns[kind] = PATTERNS[kind]()
+        return text
+
+    def __call__(self, occurrence):
+        """
+        When `occurrence` takes place, on the clock where it happens: 'April 23, 2026, 6:00 PM–8:00 PM EDT',
+        in the reader's language, punctuated as her language is (see cms/formats).
+        """
+        return self.write(occurrence.start, occurrence.end, occurrence.event.all_day)
+
+    def write(self, start, end, all_day):
+        if all_day:
+            if start.date() == end.date():
+                return self.date(start)
+            return self.pattern("days") % {"start": self.date(start), "end": self.date(end)}
+        if start.date() == end.date():
+            return self.pattern("one day") % {
+                "date": self.date(start),
+                "start": self.time(start),
+                "end": self.time(end),
+                "zone": self.zone(start),
+            }
+        return self.pattern("several days") % {
+            "start_date": self.date(start),
+            "start": self.time(start),
+            "end_date": self.date(end),
+            "end": self.time(end),
+            "zone": self.zone(start),
+        }
+
+
+# Translated in the language active when a writer first uses them.
+PATTERNS = {
+    "days": lambda: _("%(start)s to %(end)s"),
+    # Translators: an event on one day: "January 6, 2027, 6:00 PM–8:00 PM EST". Use your language's comma.
+    "one day": lambda: _("%(date)s, %(start)s–%(end)s %(zone)s"),
+    # Translators: an event over several days: "January 6, 2027, 6:00 PM – January 7, 2027, 2:00 AM EST".
+    "several days": lambda: _("%(start_date)s, %(start)s – %(end_date)s, %(end)s %(zone)s"),
+}
+
+
 @register.simple_tag
 def occurrence_when(occurrence):
-    """
-    When an occurrence takes place, on the clock where it happens: 'April 23, 2026, 6:00 PM–8:00 PM EDT',
-    in the reader's language, punctuated as her language is (see cms/formats).
-    """
-    start, end = occurrence.start, occurrence.end
-    if occurrence.event.all_day:
-        if start.date() == end.date():
-            return date_format(start, "DATE_FORMAT")
-        return _("%(start)s to %(end)s") % {
-            "start": date_format(start, "DATE_FORMAT"),
-            "end": date_format(end, "DATE_FORMAT"),
-        }
-    if start.date() == end.date():
-        # Translators: an event on one day: "January 6, 2027, 6:00 PM–8:00 PM EST". Use your language's comma.
-        return _("%(date)s, %(start)s–%(end)s %(zone)s") % {
-            "date": date_format(start, "DATE_FORMAT"),
-            "start": date_format(start, "TIME_FORMAT"),
-            "end": date_format(end, "TIME_FORMAT"),
-            "zone": zone_label(start),
-        }
-    # Translators: an event over several days: "January 6, 2027, 6:00 PM – January 7, 2027, 2:00 AM EST".
-    return _("%(start_date)s, %(start)s – %(end_date)s, %(end)s %(zone)s") % {
-        "start_date": date_format(start, "DATE_FORMAT"),
-        "start": date_format(start, "TIME_FORMAT"),
-        "end_date": date_format(end, "DATE_FORMAT"),
-        "end": date_format(end, "TIME_FORMAT"),
-        "zone": zone_label(start),
-    }
+    """When `occurrence` takes place (WhenWriter: a listing keeps one writer for all its occurrences)."""
+    return WhenWriter()(occurrence)
 
 
 @register.simple_tag
