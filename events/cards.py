@@ -123,7 +123,7 @@ class CardValues:
     def __init__(self, index_url, view, heading_level):
         self.index_url, self.view, self.heading_level = index_url, view, heading_level or 3
         self.when = WhenWriter()
-        self._cities, self._countries = {}, {}
+        self._cities, self._names_of_countries = {}, {}
 
     def city(self, name):
         if (text := self._cities.get(name)) is None:
@@ -131,8 +131,8 @@ class CardValues:
         return text
 
     def country(self, code):
-        if (name := self._countries.get(code)) is None:
-            name = self._countries[code] = Country(code).name if code else ""
+        if (name := self._names_of_countries.get(code)) is None:
+            name = self._names_of_countries[code] = Country(code).name if code else ""
         return name
 
     def __call__(self, occurrence, event, more):
