@@ -32,6 +32,7 @@ from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.content_language import TextIn
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.prepared import PreparedQuery
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
@@ -90,6 +91,10 @@ def listing_prefetch(labels_locale_id=None, profiles=True):
             ).order_by("sort_order"),
         ),
     ]
+
+
+# A topic archive's topic (`.first()`), compiled once per process (home.prepared).
+TOPIC_BY_SLUG = PreparedQuery(lambda slug: Tag.objects.filter(slug=slug).order_by("pk")[:1])
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
@@ -271,7 +276,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     # (Django's <slug:> converter takes ASCII only).
     @re_path(r"^topic/(?P<slug>[-\w]+)/$", name="topic")
     def topic_route(self, request, slug):
-        tag = Tag.objects.filter(slug=slug).first()
+        tag = next(iter(TOPIC_BY_SLUG(slug)), None)
         if tag is None:
             raise Http404
         return self.render(

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import locales, page_cache
 from .blocks import REACHABLE_LINKS, ActionLinkBlock, BodyStreamBlock, GoalBlock, reachable_links
+from .prepared import PreparedQuery
 from .visibility import public_pages
 
 # Hook name under which sections (articles, events, ...) offer the home page a
@@ -122,6 +123,14 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__aliases__path__in=paths)).distinct()
+
+
+# A home page's live children (at `depth`, under `path`), where the sections
+# find their indexes: compiled once per process, as building it cost more
+# CPU than reading it.
+LIVE_CHILDREN = PreparedQuery(
+    lambda path, depth: Page.objects.live().filter(path__startswith=path, depth=depth).order_by("path")
+)
 
 
 class HomePage(BasePage):
@@ -271,7 +280,7 @@ class HomePage(BasePage):
         """
         children = getattr(request, "home_live_children", {})
         if self.pk not in children:
-            children[self.pk] = list(Page.objects.live().child_of(self).order_by("path"))
+            children[self.pk] = LIVE_CHILDREN(self.path, self.depth + 1)
             request.home_live_children = children
         # By content type id: asking each child's class would look up the
         # content type of every child the process has not met yet.
