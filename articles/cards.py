@@ -11,8 +11,10 @@ restricted or its picture changes; `topics`, purged when any topic or label
 changes), and its key names everything else it shows: the language, the
 site asked, the index's address that topic links start with, the topic
 labels' language and the card's variant. Only the articles whose cards are
-missing have their topics (with their labels), authors and renditions read,
-in the same three queries however many cards are missing.
+missing have their rows, topics (with their labels), authors and renditions
+read, in the same four queries however many cards are missing. A listing
+reads them as values (card_data): making pages, images and renditions as
+model instances, with their prefetches, cost more than the rest of a card.
 
 The card's markup is written here rather than in a template: a listing
 renders a dozen of them on every cold request, and the template engine
