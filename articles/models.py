@@ -448,13 +448,15 @@ class ArticlePage(BasePage):
                 image = images[found.image_id]
                 image.prefetched_renditions.append(found)
                 type(found).image.field.set_cached_value(found, image)
-        hero_image = cls._meta.get_field("hero_image")
+        hero_image, author_page = cls._meta.get_field("hero_image"), ArticleAuthor._meta.get_field("page")
         labels = TopicLabel.objects.labels_by_locale({article.locale_id for article in articles})
         for article in articles:
             article.prefetched_topics = topics.get(article.pk, [])
             # As Django's prefetch leaves it: `article.authors.all()` reads this.
             listed = ArticleAuthor.objects.all()
             listed._result_cache, listed._prefetch_done = authors.get(article.pk, []), True
+            for author in listed._result_cache:
+                author_page.set_cached_value(author, article)
             article._prefetched_objects_cache = {**getattr(article, "_prefetched_objects_cache", {}), "authors": listed}
             if article.hero_image_id in images:
                 hero_image.set_cached_value(article, images[article.hero_image_id])

@@ -367,13 +367,18 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
     listing_defer = ()
 
     def listing_view(self, request):
+        key = self.prepared_key()
         if self.keep_items and "fields" not in request.GET:
-            key = self.prepared_key()
             if key is None:
                 items = self.paginate_queryset(self.default_listing(), prepare=False)
             else:
-                items = self.prepared_page(key)
+                items = self.prepared_page((*key, "default"), self.default_listing)
             response = self.get_paginated_response(self.kept_items(items))
+        elif key is not None:
+            # Wagtail's listing_view, by prepared queries.
+            items = self.prepared_page((*key, "whole"), lambda: self.filter_queryset(self.get_queryset()))
+            self.prepare_for_listing(items)
+            response = self.get_paginated_response(self.get_serializer(items, many=True).data)
         else:
             response = super().listing_view(request)
         if latest := self._list_parts.get("last_published"):
@@ -393,15 +398,8 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         once (N+1 otherwise), and the list's total count (see list_parts).
         """
         offset, limit = self.params["offset"], self.params["limit"]
-        key = self.prepared_key()
-        if key is not None and isinstance(queryset, QuerySet) and not queryset._prefetch_related_lookups:
-            # Wagtail's listing: the filtered queryset, as prepared_page's but whole.
-            key = (*key, "whole")
-            self._set_list_parts(lambda: _prepared_count(key, lambda: queryset))
-            items = _prepared((*key, "page", offset, limit), lambda: queryset[offset : offset + limit])
-        else:
-            self._set_list_parts(queryset.count)
-            items = list(queryset[offset : offset + limit])
+        self._set_list_parts(queryset.count)
+        items = list(queryset[offset : offset + limit])
         if prepare:
             self.prepare_for_listing(items)
         return items
@@ -427,19 +425,19 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
             return None
         return (type(self), tuple(sorted((name, tuple(get.getlist(name))) for name in get)), self._site_roots())
 
-    def prepared_page(self, key):
+    def prepared_page(self, key, build):
         """
-        paginate_queryset(default_listing()), with its queries compiled once
-        per process under `key` (home.prepared): building and compiling them
-        cost more CPU than PostgreSQL takes to answer.
+        paginate_queryset(build()) without preparing the items, by queries
+        compiled once per process under `key` (see prepared_key; home.prepared):
+        building and compiling them cost more CPU than PostgreSQL takes to
+        answer. `build` is called only to compile them.
         """
         offset, limit = self.params["offset"], self.params["limit"]
-        key = (*key, "default")
         built = []
 
         def listing():
             if not built:
-                built.append(self.default_listing())
+                built.append(build())
             return built[0]
 
         self._set_list_parts(lambda: _prepared_count(key, listing))
