@@ -585,6 +585,13 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         )
         return found[0] if found else None
 
+    def get_serializer_class(self):
+        if self.action == "listing_view" and not hasattr(self, "_queryset") and self.prepared_key() is not None:
+            # Wagtail reads the model off the queryset, which a prepared list
+            # does not build: without `type` or `search`, the endpoint's own.
+            return self._get_serializer_class(self.request.wagtailapi_router, self.model, [], show_details=False)
+        return super().get_serializer_class()
+
     def get_serializer_context(self):
         context = super().get_serializer_context()
         # Wagtail's parent field reads it, ours does not (ParentField): built if asked.
