@@ -29,6 +29,8 @@ class ArticlesAPIViewSet(NetworkPagesAPIViewSet):
 
     keep_items = True
     listing_defer = ("body",)
+    # Its own filters go into the SQL as values (see pages_queryset).
+    PREPARED_PARAMETERS = NetworkPagesAPIViewSet.PREPARED_PARAMETERS | {"topic", "author", "date_from", "date_to"}
 
     def item_tags(self, page):
         # Topic labels; pictures purge their pages' tags (home.signals).

@@ -9,11 +9,13 @@ import copy
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import CharField, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from rest_framework.fields import Field, SkipField
 from rest_framework.renderers import BrowsableAPIRenderer
@@ -22,7 +24,7 @@ from rest_framework.views import APIView
 from taggit.managers import _TaggableManager
 from wagtail import hooks
 from wagtail.api.v2.serializers import DetailUrlField as WagtailDetailUrlField
-from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer, RelatedField, StreamField
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageParentField, PageSerializer, RelatedField, StreamField
 from wagtail.api.v2.utils import get_object_detail_url, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -47,6 +49,7 @@ from home.parameters import (
     Text,
     language,
 )
+from home.prepared import PreparedQuery
 from home.renditions import rendition
 from home.routing import site_for_request
 from home.visibility import public_pages
@@ -128,26 +131,21 @@ def alternates_of(pages, request=None):
         page_cache.depends_on(f"translations:{key}", "sites")
         return found[key]
 
-    kept = page_cache.remembered_many(
-        items, alternates, prepare=lambda keys: found.update(read_alternates(keys, request))
-    )
+    def prepare(keys):
+        found.update(read_alternates([page for page in pages if page.translation_key in keys], request))
+
+    kept = page_cache.remembered_many(items, alternates, prepare=prepare)
     return {key: kept[item_key] for item_key, key in items.items()}
 
 
-def read_alternates(keys, request=None):
+def read_alternates(pages, request=None):
     """
-    {translation key: [{"locale", "url", "id"}]} for `keys`, read now (see
+    {translation key: [{"locale", "url", "id"}]} for `pages`, read now (see
     alternates_of), for a caller that keeps the answer under the same tags.
     """
-    # Only what an alternate shows, as plain values: a page object per
-    # translation costs more to build than the rest of a listing item.
-    translations = (
-        public_pages(Page.objects.filter(translation_key__in=keys))
-        .order_by("translation_key")
-        .values_list("translation_key", "locale_id", "url_path", "pk")
-    )
+    translations = _translations_of(sorted({page.pk for page in pages}))
     urls = PageUrls.for_request(request)
-    found = {key: [] for key in keys}
+    found = {page.translation_key: [] for page in pages}
     for key, locale_id, url_path, pk in translations:
         code = locales.by_id(locale_id).language_code
         found[key].append({"locale": code, "url": urls.full_url(url_path), "id": pk})
@@ -259,7 +257,22 @@ class ReachableLinksStreamField(StreamField):
         return api_representation(value, context=self.context)
 
 
+class ParentField(PageParentField):
+    """
+    Wagtail's parent field (the parent, if among the pages the endpoint
+    serves), in one query compiled once per process rather than two built
+    for each page (NetworkPagesAPIViewSet.public_parent).
+    """
+
+    def get_attribute(self, instance):
+        view = self.context.get("view")
+        if not instance.pk or (instance.depth or 0) <= 1 or not isinstance(view, NetworkPagesAPIViewSet):
+            return super().get_attribute(instance)
+        return view.public_parent(instance)
+
+
 class NetworkPageSerializer(PageSerializer):
+    parent = ParentField(read_only=True)
     detail_url = DetailUrlField(read_only=True)
     alternates = AlternatesField(read_only=True)
     locale = LocaleField(read_only=True)
@@ -354,17 +367,30 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
     listing_defer = ()
 
     def listing_view(self, request):
+        key = self.prepared_key()
         if self.keep_items and "fields" not in request.GET:
-            queryset = self.filter_queryset(self.get_queryset())
-            if self.listing_defer and isinstance(queryset, QuerySet):
-                queryset = queryset.defer(*self.listing_defer)
-            items = self.paginate_queryset(queryset, prepare=False)
+            if key is None:
+                items = self.paginate_queryset(self.default_listing(), prepare=False)
+            else:
+                items = self.prepared_page((*key, "default"), self.default_listing)
             response = self.get_paginated_response(self.kept_items(items))
+        elif key is not None:
+            # Wagtail's listing_view, by prepared queries.
+            items = self.prepared_page((*key, "whole"), lambda: self.filter_queryset(self.get_queryset()))
+            self.prepare_for_listing(items)
+            response = self.get_paginated_response(self.get_serializer(items, many=True).data)
         else:
             response = super().listing_view(request)
         if latest := self._list_parts.get("last_published"):
             response["Last-Modified"] = http_date(latest)
         return response
+
+    def default_listing(self):
+        """The filtered queryset of a listing without `fields`, less the columns it never shows."""
+        queryset = self.filter_queryset(self.get_queryset())
+        if self.listing_defer and isinstance(queryset, QuerySet):
+            queryset = queryset.defer(*self.listing_defer)
+        return queryset
 
     def paginate_queryset(self, queryset, prepare=True):
         """
@@ -372,14 +398,50 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         once (N+1 otherwise), and the list's total count (see list_parts).
         """
         offset, limit = self.params["offset"], self.params["limit"]
-        self._list_parts = self.list_parts(queryset)
-        paginator = self.paginator
-        paginator.view = self
-        paginator.total_count = self._list_parts["total_count"]
+        self._set_list_parts(queryset.count)
         items = list(queryset[offset : offset + limit])
         if prepare:
             self.prepare_for_listing(items)
         return items
+
+    def _set_list_parts(self, count):
+        self._list_parts = self.list_parts(count)
+        paginator = self.paginator
+        paginator.view = self
+        paginator.total_count = self._list_parts["total_count"]
+
+    # Parameters of a default listing whose values go into its SQL only as
+    # parameters or literals (no page looked up to build it), so that the
+    # SQL is known from them and the site's roots (prepared_key).
+    PREPARED_PARAMETERS = frozenset(("limit", "offset", "format"))
+
+    def prepared_key(self):
+        """
+        What a default listing's queries are built from (the endpoint, its
+        parameters, the site's roots), or None where that is not all.
+        """
+        get = self.request.GET
+        if not set(get) <= self.PREPARED_PARAMETERS:
+            return None
+        return (type(self), tuple(sorted((name, tuple(get.getlist(name))) for name in get)), self._site_roots())
+
+    def prepared_page(self, key, build):
+        """
+        paginate_queryset(build()) without preparing the items, by queries
+        compiled once per process under `key` (see prepared_key; home.prepared):
+        building and compiling them cost more CPU than PostgreSQL takes to
+        answer. `build` is called only to compile them.
+        """
+        offset, limit = self.params["offset"], self.params["limit"]
+        built = []
+
+        def listing():
+            if not built:
+                built.append(build())
+            return built[0]
+
+        self._set_list_parts(lambda: _prepared_count(key, listing))
+        return _prepared((*key, "page", offset, limit), lambda: listing()[offset : offset + limit])
 
     # Parameters that choose which of a list's items are shown and how, not
     # which pages it holds: left out of the key of the kept count.
@@ -389,7 +451,7 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         """The page cache's tags of what decides which pages a list holds (see list_parts)."""
         return ["pages", "sites"]
 
-    def list_parts(self, queryset):
+    def list_parts(self, count):
         """
         {"total_count", "last_published"}: how many pages the filtered list
         holds, and when a public page of the site was last published (a
@@ -399,7 +461,7 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         with any page) or a site does, so each is kept as a part in the
         shared cache, the count under the parameters that filter the list.
         A search's count comes from the search backend, which no tag
-        purges: it is counted every time.
+        purges: it is counted every time. `count()` counts the list.
         """
         site = site_for_request(self.request)
         site_key = site.pk if site is not None else "none"
@@ -417,24 +479,26 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         def compute(part):
             if part == "total_count":
                 page_cache.depends_on(*self.count_tags())
-                return queryset.count()
+                return count()
             page_cache.depends_on("pages", "sites")
             # The newest first rather than MAX(): PostgreSQL walks an index
             # back from the latest publication and stops at the first public
             # page of the site (headless_page_last_published).
-            latest = (
-                public_pages(Page.objects.filter(last_published_at__isnull=False))
-                .filter(self._in_site())
-                .order_by("-last_published_at")
-                .values_list("last_published_at", flat=True)
-                .first()
+            latest = _prepared(
+                ("last-published", self._site_roots()),
+                lambda: (
+                    public_pages(Page.objects.filter(last_published_at__isnull=False))
+                    .filter(self._in_site())
+                    .order_by("-last_published_at")
+                    .values_list("last_published_at", flat=True)[:1]
+                ),
             )
-            return latest.timestamp() if latest else None
+            return latest[0].timestamp() if latest else None
 
         kept = page_cache.remembered_many(items, compute)
         parts = {part: kept[key] for key, part in items.items()}
         if searching:
-            parts["total_count"] = queryset.count()
+            parts["total_count"] = count()
         return parts
 
     def prepare_for_listing(self, items):
@@ -469,8 +533,7 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
             # under its translations' tag and the sites' (item_tags), which
             # purge whatever its alternates show, so parts of their own would
             # only be written, never read, while the item is kept.
-            keys = {page.translation_key for page in missing}
-            serializer.context["_alternates"] = read_alternates(keys, request)
+            serializer.context["_alternates"] = read_alternates(missing, request)
 
         def compute(page):
             page_cache.depends_on(*self.item_tags(page))
@@ -485,6 +548,55 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         if instance.last_published_at:
             response["Last-Modified"] = http_date(instance.last_published_at.timestamp())
         return response
+
+    # Beyond Wagtail's own lookup: a page id's digits may not fit the column.
+    LARGEST_ID = 2**31 - 1
+
+    def get_object(self):
+        """
+        Wagtail's (the filtered queryset's page with the URL's id, specific),
+        by a query compiled once per process (see prepared_page): a detail
+        view takes only `fields` and `format`, which filter nothing.
+        """
+        if self.action != "detail_view" or int(self.kwargs["pk"]) > self.LARGEST_ID:
+            return super().get_object()
+        if not hasattr(self, "_prepared_object"):
+            found = _prepared(
+                ("detail", type(self), self._site_roots()),
+                lambda pk: self.filter_queryset(self.get_queryset()).order_by().filter(pk=pk),
+                int(self.kwargs["pk"]),
+            )
+            if not found:
+                raise Http404
+            page = found[0]
+            self.check_object_permissions(self.request, page)
+            page = page.specific
+            if prepare := getattr(type(page), "prepare_for_detail", None):
+                prepare(page)
+            self._prepared_object = page
+        return self._prepared_object
+
+    def public_parent(self, page):
+        """`page`'s parent if it is among the pages this endpoint serves (see get_base_queryset), else None."""
+        found = _prepared(
+            ("parent", type(self), self._site_roots()),
+            lambda path: self.get_base_queryset().filter(path=path),
+            page.path[: -page.steplen],
+        )
+        return found[0] if found else None
+
+    def get_serializer_class(self):
+        if self.action == "listing_view" and not hasattr(self, "_queryset") and self.prepared_key() is not None:
+            # Wagtail reads the model off the queryset, which a prepared list
+            # does not build: without `type` or `search`, the endpoint's own.
+            return self._get_serializer_class(self.request.wagtailapi_router, self.model, [], show_details=False)
+        return super().get_serializer_class()
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        # Wagtail's parent field reads it, ours does not (ParentField): built if asked.
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
 
     def get_base_queryset(self):
         # Wagtail asks for this several times per request; it is the same answer.
@@ -525,16 +637,22 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
 
     def _in_site(self):
         if not hasattr(self, "_site_filter"):
-            # The site from the shared cache (home.routing): Wagtail's lookup is a query of its own.
-            site = site_for_request(self.request)
+            roots = self._site_roots()
             in_site = Q()
-            if site is not None:
-                root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+            if roots is not None:
                 in_site = Q(pk__in=[])
-                for path in Page.objects.filter(translation_key=Subquery(root_key)).values_list("path", flat=True):
+                for path in roots:
                     in_site |= Q(path__startswith=path)
             self._site_filter = in_site
         return self._site_filter
+
+    def _site_roots(self):
+        """The paths of the request's site's home page in every language, or None without a site."""
+        if not hasattr(self, "_roots"):
+            # The site from the shared cache (home.routing): Wagtail's lookup is a query of its own.
+            site = site_for_request(self.request)
+            self._roots = tuple(_root_paths(site.root_page_id)) if site is not None else None
+        return self._roots
 
     def find_object(self, queryset, request):
         html_path = request.GET.get("html_path")
@@ -563,6 +681,69 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         except Http404:
             return None
         return page if queryset.filter(pk=page.pk).exists() else None
+
+
+@PreparedQuery
+def _root_paths(root_page_id):
+    root_key = Page.objects.filter(pk=root_page_id).values("translation_key")[:1]
+    return Page.objects.filter(translation_key=Subquery(root_key)).order_by("path").values_list("path", flat=True)
+
+
+# {key: PreparedQuery or (alias, SQL, parameters)}: the lists' queries, each
+# compiled once per process under a key naming all it is built from. Keys
+# name parameters clients choose: bounded.
+_PREPARED_MAX = 300
+_prepared_queries = {}
+
+
+def _remember_prepared(key, make):
+    found = _prepared_queries.get(key)
+    if found is None:
+        if len(_prepared_queries) >= _PREPARED_MAX:
+            _prepared_queries.clear()
+        found = _prepared_queries[key] = make()
+    return found
+
+
+def _prepared(key, build, *values):
+    """
+    The rows of `build(*values)`, by SQL compiled once per process under
+    `key`, which names all that `build` reads besides `values` (ints, or
+    strings compared whole, so that the SQL never needs building again).
+    Only the compiled SQL is kept, not `build`, which holds a request.
+    """
+    query = _prepared_queries.get(key)
+    if query is not None:
+        return query(*values)
+    query = PreparedQuery(build)
+    rows = query(*values)
+    query.build = None
+    _remember_prepared(key, lambda: query)
+    return rows
+
+
+def _prepared_count(key, build):
+    """How many rows the queryset `build()` holds, counted by SQL compiled once for `key`."""
+    alias, sql, params = _remember_prepared(
+        (*key, "count"), lambda: (build().db, *build().order_by().values("pk").query.sql_with_params())
+    )
+    with connections[alias].cursor() as cursor:
+        # `sql` is what Django compiled, its values bound as parameters.
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS counted", params)  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+@PreparedQuery
+def _translations_of(page_ids):
+    # Only what an alternate shows, as plain values: a page object per
+    # translation costs more to build than the rest of a listing item. The
+    # pages by id (a translation key is no value a prepared query takes).
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    return (
+        public_pages(Page.objects.filter(translation_key__in=keys))
+        .order_by("translation_key")
+        .values_list("translation_key", "locale_id", "url_path", "pk")
+    )
 
 
 def public_page_ids():
