@@ -1,3 +1,4 @@
+import functools
 import math
 import re
 
@@ -32,6 +33,7 @@ from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.content_language import TextIn
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.prepared import PreparedQuery
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
@@ -390,10 +392,18 @@ class ArticlePage(BasePage):
         return self.hero_image or self.listing_image
 
     @cached_property
+    def body_html(self):
+        """
+        The body rendered whole: its links are resolved once, not once per
+        block (home.blocks). The article page renders it with its context
+        (get_context), and shows the same HTML it counts the words of.
+        """
+        return self.body.render_as_block()
+
+    @cached_property
     def reading_time(self):
         """Minutes to read the body, at least one."""
-        # The body rendered whole: its links are resolved once, not once per block (home.blocks).
-        text = strip_tags(str(self.body.render_as_block()))
+        text = strip_tags(str(self.body_html))
         cjk_characters = len(CJK_CHARACTER.findall(text))
         words = len(CJK_CHARACTER.sub(" ", text).split())
         minutes = words / WORDS_PER_MINUTE + cjk_characters / CJK_CHARACTERS_PER_MINUTE
@@ -439,23 +449,10 @@ class ArticlePage(BasePage):
         """
         Articles the editor chose (in the reader's language where translated);
         otherwise those sharing the most topics. One query when the editor
-        chose, two when not; each uses the indexes, whatever the corpus size.
+        chose, two when not; each uses the indexes, whatever the corpus size,
+        and is compiled once per process (below).
         """
-        links = ArticleRelatedLink.objects.filter(page=self).exclude(related=self)
-        linked = ArticleRelatedLink.objects.filter(page=self).values("related_id")
-        # Every language version of the chosen articles (an indexed lookup), narrowed below.
-        chosen = list(
-            public_pages(ArticlePage.objects.filter(translation_key__in=links.values("related__translation_key")))
-            .exclude(pk=self.pk)
-            .annotate(linked=Exists(linked.filter(related_id=OuterRef("pk"))))
-            .annotate(
-                chosen_order=Subquery(
-                    links.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
-                )
-            )
-            .select_related("hero_image", "locale")
-            .order_by("chosen_order", "pk")
-        )
+        chosen = _chosen_related_articles(self.pk)
         if chosen:
             by_key = {}
             for article in chosen:  # the reader's language where translated, else the article chosen
@@ -466,14 +463,7 @@ class ArticlePage(BasePage):
                 # A translation published in the reader's language takes the chosen one's place.
                 page_cache.links_to_translations(article)
         else:
-            own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
-            related = list(
-                public_pages(ArticlePage.objects.filter(locale_id=self.locale_id, tags__in=own_tags))
-                .exclude(pk=self.pk)
-                .annotate(shared=Count("tags"))
-                .select_related("hero_image", "locale")
-                .order_by("-shared", "-first_published_at")[:limit]
-            )
+            related = _most_shared_topics(limit)(self.locale_id, self.pk)
         for article in related:
             page_cache.shows_page(article)
         return related
@@ -524,6 +514,9 @@ class ArticlePage(BasePage):
         share_member_directories([self])
         page_cache.depends_on("topics")
         context["topic_labels"] = self.topic_labels = topic_labels_of(self.prefetched_topics)
+        # Rendered once, as {% include_block %} would (the page's context as the
+        # blocks' parent context), for the page and its reading time.
+        self.body_html = self.body.render_as_block(context)
         return context
 
     def prefetch_for_page(self):
@@ -555,6 +548,46 @@ class ArticlePage(BasePage):
 
         key = f"related-articles:{self.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}"
         return page_cache.remembered(f"{key}:{index_url}", choose_and_render)
+
+
+@PreparedQuery
+def _chosen_related_articles(page_pk):
+    """
+    Every language version of the articles the editor of `page_pk` chose (an
+    indexed lookup), in the editor's order, each marked `linked` if it is
+    the version chosen: ArticlePage.get_related_articles narrows them.
+    """
+    links = ArticleRelatedLink.objects.filter(page_id=page_pk).exclude(related_id=page_pk)
+    linked = ArticleRelatedLink.objects.filter(page_id=page_pk).values("related_id")
+    return (
+        public_pages(ArticlePage.objects.filter(translation_key__in=links.values("related__translation_key")))
+        .exclude(pk=page_pk)
+        .annotate(linked=Exists(linked.filter(related_id=OuterRef("pk"))))
+        .annotate(
+            chosen_order=Subquery(
+                links.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
+            )
+        )
+        .select_related("hero_image", "locale")
+        .order_by("chosen_order", "pk")
+    )
+
+
+@functools.cache
+def _most_shared_topics(limit):
+    """The `limit` articles in a language sharing the most topics with an article: (locale id, article id)."""
+
+    def build(locale_id, page_pk):
+        own_tags = ArticlePageTag.objects.filter(content_object_id=page_pk).values("tag_id")
+        return (
+            public_pages(ArticlePage.objects.filter(locale_id=locale_id, tags__in=own_tags))
+            .exclude(pk=page_pk)
+            .annotate(shared=Count("tags"))
+            .select_related("hero_image", "locale")
+            .order_by("-shared", "-first_published_at")[:limit]
+        )
+
+    return PreparedQuery(build)
 
 
 class ArticleAuthor(TranslatableMixin, Orderable):
