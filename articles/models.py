@@ -392,18 +392,12 @@ class ArticlePage(BasePage):
         return self.hero_image or self.listing_image
 
     @cached_property
-    def body_html(self):
-        """
-        The body rendered whole: its links are resolved once, not once per
-        block (home.blocks). The article page renders it with its context
-        (get_context), and shows the same HTML it counts the words of.
-        """
-        return self.body.render_as_block()
-
-    @cached_property
     def reading_time(self):
         """Minutes to read the body, at least one."""
-        text = strip_tags(str(self.body_html))
+        # The body rendered whole: its links are resolved once, not once per
+        # block (home.blocks). The article page has rendered it already.
+        html = getattr(self, "rendered_body", None)
+        text = strip_tags(str(self.body.render_as_block() if html is None else html))
         cjk_characters = len(CJK_CHARACTER.findall(text))
         words = len(CJK_CHARACTER.sub(" ", text).split())
         minutes = words / WORDS_PER_MINUTE + cjk_characters / CJK_CHARACTERS_PER_MINUTE
@@ -514,9 +508,10 @@ class ArticlePage(BasePage):
         share_member_directories([self])
         page_cache.depends_on("topics")
         context["topic_labels"] = self.topic_labels = topic_labels_of(self.prefetched_topics)
-        # Rendered once, as {% include_block %} would (the page's context as the
-        # blocks' parent context), for the page and its reading time.
-        self.body_html = self.body.render_as_block(context)
+        # The body, rendered once as {% include_block %} would (the page's
+        # context as the blocks' parent context): the page shows it, and its
+        # reading time counts its words.
+        context["body_html"] = self.rendered_body = self.body.render_as_block(context)
         return context
 
     def prefetch_for_page(self):
