@@ -1,3 +1,4 @@
+import functools
 import math
 import re
 
@@ -397,8 +398,10 @@ class ArticlePage(BasePage):
     @cached_property
     def reading_time(self):
         """Minutes to read the body, at least one."""
-        # The body rendered whole: its links are resolved once, not once per block (home.blocks).
-        text = strip_tags(str(self.body.render_as_block()))
+        # The body rendered whole: its links are resolved once, not once per
+        # block (home.blocks). The article page has rendered it already.
+        html = getattr(self, "rendered_body", None)
+        text = strip_tags(str(self.body.render_as_block() if html is None else html))
         cjk_characters = len(CJK_CHARACTER.findall(text))
         words = len(CJK_CHARACTER.sub(" ", text).split())
         minutes = words / WORDS_PER_MINUTE + cjk_characters / CJK_CHARACTERS_PER_MINUTE
@@ -479,23 +482,10 @@ class ArticlePage(BasePage):
         """
         Articles the editor chose (in the reader's language where translated);
         otherwise those sharing the most topics. One query when the editor
-        chose, two when not; each uses the indexes, whatever the corpus size.
+        chose, two when not; each uses the indexes, whatever the corpus size,
+        and is compiled once per process (below).
         """
-        links = ArticleRelatedLink.objects.filter(page=self).exclude(related=self)
-        linked = ArticleRelatedLink.objects.filter(page=self).values("related_id")
-        # Every language version of the chosen articles (an indexed lookup), narrowed below.
-        chosen = list(
-            public_pages(ArticlePage.objects.filter(translation_key__in=links.values("related__translation_key")))
-            .exclude(pk=self.pk)
-            .annotate(linked=Exists(linked.filter(related_id=OuterRef("pk"))))
-            .annotate(
-                chosen_order=Subquery(
-                    links.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
-                )
-            )
-            .select_related("hero_image", "locale")
-            .order_by("chosen_order", "pk")
-        )
+        chosen = _chosen_related_articles(self.pk)
         if chosen:
             by_key = {}
             for article in chosen:  # the reader's language where translated, else the article chosen
@@ -506,14 +496,7 @@ class ArticlePage(BasePage):
                 # A translation published in the reader's language takes the chosen one's place.
                 page_cache.links_to_translations(article)
         else:
-            own_tags = ArticlePageTag.objects.filter(content_object=self).values("tag_id")
-            related = list(
-                public_pages(ArticlePage.objects.filter(locale_id=self.locale_id, tags__in=own_tags))
-                .exclude(pk=self.pk)
-                .annotate(shared=Count("tags"))
-                .select_related("hero_image", "locale")
-                .order_by("-shared", "-first_published_at")[:limit]
-            )
+            related = _most_shared_topics(limit)(self.locale_id, self.pk)
         for article in related:
             page_cache.shows_page(article)
         return related
@@ -564,6 +547,10 @@ class ArticlePage(BasePage):
         share_member_directories([self])
         page_cache.depends_on("topics")
         context["topic_labels"] = self.topic_labels = topic_labels_of(self.prefetched_topics)
+        # The body, rendered once as {% include_block %} would (the page's
+        # context as the blocks' parent context): the page shows it, and its
+        # reading time counts its words.
+        context["body_html"] = self.rendered_body = self.body.render_as_block(context)
         return context
 
     def prefetch_for_page(self):
@@ -595,6 +582,46 @@ class ArticlePage(BasePage):
 
         key = f"related-articles:{self.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}"
         return page_cache.remembered(f"{key}:{index_url}", choose_and_render)
+
+
+@PreparedQuery
+def _chosen_related_articles(page_pk):
+    """
+    Every language version of the articles the editor of `page_pk` chose (an
+    indexed lookup), in the editor's order, each marked `linked` if it is
+    the version chosen: ArticlePage.get_related_articles narrows them.
+    """
+    links = ArticleRelatedLink.objects.filter(page_id=page_pk).exclude(related_id=page_pk)
+    linked = ArticleRelatedLink.objects.filter(page_id=page_pk).values("related_id")
+    return (
+        public_pages(ArticlePage.objects.filter(translation_key__in=links.values("related__translation_key")))
+        .exclude(pk=page_pk)
+        .annotate(linked=Exists(linked.filter(related_id=OuterRef("pk"))))
+        .annotate(
+            chosen_order=Subquery(
+                links.filter(related__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
+            )
+        )
+        .select_related("hero_image", "locale")
+        .order_by("chosen_order", "pk")
+    )
+
+
+@functools.cache
+def _most_shared_topics(limit):
+    """The `limit` articles in a language sharing the most topics with an article: (locale id, article id)."""
+
+    def build(locale_id, page_pk):
+        own_tags = ArticlePageTag.objects.filter(content_object_id=page_pk).values("tag_id")
+        return (
+            public_pages(ArticlePage.objects.filter(locale_id=locale_id, tags__in=own_tags))
+            .exclude(pk=page_pk)
+            .annotate(shared=Count("tags"))
+            .select_related("hero_image", "locale")
+            .order_by("-shared", "-first_published_at")[:limit]
+        )
+
+    return PreparedQuery(build)
 
 
 class ArticleAuthor(TranslatableMixin, Orderable):
