@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import locales, page_cache
 from .blocks import REACHABLE_LINKS, ActionLinkBlock, BodyStreamBlock, GoalBlock, reachable_links
+from .prepared import PreparedQuery
 from .visibility import public_pages
 
 # Hook name under which sections (articles, events, ...) offer the home page a
@@ -250,10 +251,7 @@ class HomePage(BasePage):
         password): its button would give away its address and title.
         """
         locale = locales.active()
-        elsewhere = [page.translation_key for page in linked if page.locale_id != locale.pk]
-        rows = Page.objects.filter(
-            Q(pk__in=[page.pk for page in linked]) | Q(translation_key__in=elsewhere, locale=locale)
-        ).annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
+        rows = _hero_targets_query([page.pk for page in linked], locale.pk) if linked else []
         by_pk = {row.pk: row for row in rows}
         translations = {row.translation_key: row for row in by_pk.values() if row.locale_id == locale.pk}
         targets = {}
@@ -271,7 +269,7 @@ class HomePage(BasePage):
         """
         children = getattr(request, "home_live_children", {})
         if self.pk not in children:
-            children[self.pk] = list(Page.objects.live().child_of(self).order_by("path"))
+            children[self.pk] = _live_children(self.path, self.depth + 1)
             request.home_live_children = children
         # By content type id: asking each child's class would look up the
         # content type of every child the process has not met yet.
@@ -285,6 +283,23 @@ class HomePage(BasePage):
         name = f"{get_section.__module__}.{get_section.__qualname__}"
         key = f"home-section:{self.pk}:{translation.get_language()}:{name}"
         return page_cache.remembered(key, lambda: get_section(self, request))
+
+
+@PreparedQuery
+def _hero_targets_query(pks, locale_pk):
+    """The pages `pks` and their translations in `locale_pk`, each with whether readers may see it."""
+    translation_keys = Page.objects.filter(pk__in=pks).values("translation_key")
+    return (
+        Page.objects.filter(translation_key__in=translation_keys)
+        .filter(Q(pk__in=pks) | Q(locale=locale_pk))
+        .annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
+    )
+
+
+@PreparedQuery
+def _live_children(path, depth):
+    """Page.objects.live().child_of(page).order_by("path"), given the page's path and its depth + 1."""
+    return Page.objects.live().filter(path__startswith=path, depth=depth).order_by("path")
 
 
 class AboutPage(BasePage):
