@@ -2,7 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
@@ -239,7 +240,7 @@ class HomePage(BasePage):
         # sections', in one query: sections leave theirs to this (a stored
         # section comes back without them).
         images = [self.hero_image, *(item.get("image") for section in context["sections"] for item in section["items"])]
-        prefetch_related_objects([image for image in images if image is not None], "renditions")
+        prefetch_renditions([image for image in images if image is not None])
         return context
 
     @staticmethod
@@ -283,6 +284,28 @@ class HomePage(BasePage):
         name = f"{get_section.__module__}.{get_section.__qualname__}"
         key = f"home-section:{self.pk}:{translation.get_language()}:{name}"
         return page_cache.remembered(key, lambda: get_section(self, request))
+
+
+def prefetch_renditions(images):
+    """
+    prefetch_related_objects(images, "renditions") in a query compiled once
+    per process: each image's renditions as Wagtail reads prefetched ones.
+    """
+    if not images:
+        return
+    found = {}
+    for rendition in _renditions_of(sorted({image.pk for image in images})):
+        found.setdefault(rendition.image_id, []).append(rendition)
+    for image in images:
+        renditions = found.get(image.pk, [])
+        for rendition in renditions:
+            rendition.image = image  # as the prefetch sets the reverse relation
+        image.prefetched_renditions = list(renditions)
+
+
+@PreparedQuery
+def _renditions_of(image_ids):
+    return get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
 
 
 @PreparedQuery
