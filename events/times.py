@@ -8,6 +8,8 @@ pages are read only for the events shown (events.models.events_shown).
 
 from django.apps import apps
 
+from home.prepared import PreparedQuery
+
 from .prepared import PreparedValues
 
 # What expanding and ordering occurrences reads.
@@ -63,10 +65,24 @@ def times_of(rows):
     """EventTimes for `rows` (FIELDS and any annotations, as dicts), their changes read in one query."""
     overrides = {row["pk"]: {} for row in rows}
     if rows:
-        changes = apps.get_model("events", "EventOccurrenceOverride").objects.filter(page_id__in=overrides)
-        for change in changes.order_by("occurrence_date"):
+        for change in _changes_to(_padded(list(overrides))):
             overrides[change.page_id][change.occurrence_date] = change
     return [EventTimes(row, overrides[row["pk"]]) for row in rows]
+
+
+@PreparedQuery
+def _changes_to(page_ids):
+    """The changes to single dates of the events `page_ids`, by date."""
+    model = apps.get_model("events", "EventOccurrenceOverride")
+    return model.objects.filter(page_id__in=page_ids).order_by("occurrence_date")
+
+
+def _padded(ids):
+    """
+    `ids` lengthened to the next power of two by repeating the last: the same
+    IN list, in one of a few lengths, each compiled once (home.prepared).
+    """
+    return ids + ids[-1:] * ((1 << (len(ids) - 1).bit_length()) - len(ids))
 
 
 def changes_of(event):

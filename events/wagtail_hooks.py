@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 
 from home.models import HOME_PAGE_SECTIONS_HOOK
+from home.prepared import PreparedQuery
 from home.snippet_views import TranslatableSnippetViewSet
 
 from . import views
@@ -69,7 +70,8 @@ def upcoming_events(home, request):
     # event is read as a page. Each event is a child of the calendar, at its
     # address plus the event's slug. The home page reads the pictures'
     # renditions, with its own.
-    images = get_image_model().objects.in_bulk({o.event.image for o in occurrences if o.event.image is not None})
+    image_ids = sorted({o.event.image for o in occurrences if o.event.image is not None})
+    images = {image.pk: image for image in _images(image_ids)} if image_ids else {}
     url = index.url
     return {
         "title": _("Upcoming events"),
@@ -86,6 +88,11 @@ def upcoming_events(home, request):
             for o in occurrences
         ],
     }
+
+
+@PreparedQuery
+def _images(pks):
+    return get_image_model().objects.filter(pk__in=pks).order_by()
 
 
 @hooks.register("load_demo_content", order=20)

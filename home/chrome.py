@@ -11,6 +11,7 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, TextField, Value
+from django.urls import get_script_prefix
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
@@ -207,6 +208,22 @@ def _footer(footer, locale, visible):
             label, url, language = item["label"], item["url"], footer["language"]
         links.append({"label": label, "url": url, "language": language, "external": not key})
     return {"html": expand_db_html(footer["body"]), "language": footer["language"], "links": links}
+
+
+def rendered(name, render, locale=None, request=None):
+    """
+    `render()`, the HTML of a part of the page header or footer that is the
+    same on every page in the language and shows nothing but the chrome and
+    what the code says (templates, URLs, translations): rendered once per
+    process for each version of the chrome, and kept with it, so that a new
+    version renders it again. `name` says everything else it depends on.
+    """
+    value = _cached(locale or locales.active(), request)
+    parts = value.setdefault("rendered", {})
+    key = (name, get_script_prefix())
+    if (html := parts.get(key)) is None:
+        html = parts[key] = render()
+    return html
 
 
 def navigation(locale=None, request=None):

@@ -2,7 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
@@ -123,14 +124,6 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__aliases__path__in=paths)).distinct()
-
-
-# A home page's live children (at `depth`, under `path`), where the sections
-# find their indexes: compiled once per process, as building it cost more
-# CPU than reading it.
-LIVE_CHILDREN = PreparedQuery(
-    lambda path, depth: Page.objects.live().filter(path__startswith=path, depth=depth).order_by("path")
-)
 
 
 class HomePage(BasePage):
@@ -247,7 +240,7 @@ class HomePage(BasePage):
         # sections', in one query: sections leave theirs to this (a stored
         # section comes back without them).
         images = [self.hero_image, *(item.get("image") for section in context["sections"] for item in section["items"])]
-        prefetch_related_objects([image for image in images if image is not None], "renditions")
+        prefetch_renditions([image for image in images if image is not None])
         return context
 
     @staticmethod
@@ -259,10 +252,7 @@ class HomePage(BasePage):
         password): its button would give away its address and title.
         """
         locale = locales.active()
-        elsewhere = [page.translation_key for page in linked if page.locale_id != locale.pk]
-        rows = Page.objects.filter(
-            Q(pk__in=[page.pk for page in linked]) | Q(translation_key__in=elsewhere, locale=locale)
-        ).annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
+        rows = _hero_targets_query([page.pk for page in linked], locale.pk) if linked else []
         by_pk = {row.pk: row for row in rows}
         translations = {row.translation_key: row for row in by_pk.values() if row.locale_id == locale.pk}
         targets = {}
@@ -280,7 +270,7 @@ class HomePage(BasePage):
         """
         children = getattr(request, "home_live_children", {})
         if self.pk not in children:
-            children[self.pk] = LIVE_CHILDREN(self.path, self.depth + 1)
+            children[self.pk] = _live_children(self.path, self.depth + 1)
             request.home_live_children = children
         # By content type id: asking each child's class would look up the
         # content type of every child the process has not met yet.
@@ -294,6 +284,45 @@ class HomePage(BasePage):
         name = f"{get_section.__module__}.{get_section.__qualname__}"
         key = f"home-section:{self.pk}:{translation.get_language()}:{name}"
         return page_cache.remembered(key, lambda: get_section(self, request))
+
+
+def prefetch_renditions(images):
+    """
+    prefetch_related_objects(images, "renditions") in a query compiled once
+    per process: each image's renditions as Wagtail reads prefetched ones.
+    """
+    if not images:
+        return
+    found = {}
+    for rendition in _renditions_of(sorted({image.pk for image in images})):
+        found.setdefault(rendition.image_id, []).append(rendition)
+    for image in images:
+        renditions = found.get(image.pk, [])
+        for rendition in renditions:
+            rendition.image = image  # as the prefetch sets the reverse relation
+        image.prefetched_renditions = list(renditions)
+
+
+@PreparedQuery
+def _renditions_of(image_ids):
+    return get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
+
+
+@PreparedQuery
+def _hero_targets_query(pks, locale_pk):
+    """The pages `pks` and their translations in `locale_pk`, each with whether readers may see it."""
+    translation_keys = Page.objects.filter(pk__in=pks).values("translation_key")
+    return (
+        Page.objects.filter(translation_key__in=translation_keys)
+        .filter(Q(pk__in=pks) | Q(locale=locale_pk))
+        .annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
+    )
+
+
+@PreparedQuery
+def _live_children(path, depth):
+    """Page.objects.live().child_of(page).order_by("path"), given the page's path and its depth + 1."""
+    return Page.objects.live().filter(path__startswith=path, depth=depth).order_by("path")
 
 
 class AboutPage(BasePage):

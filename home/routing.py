@@ -7,6 +7,8 @@ own serve view (which reads it from the request), so hooks, view
 restrictions and routable pages behave as they always do.
 """
 
+from functools import partial
+
 from django.db.models import Q, Subquery
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -182,12 +184,18 @@ def _specific(page):
         return page.specific
     query = _specific_queries.get(model)
     if query is None:
-        related = getattr(model, "serve_select_related", ())
-        query = _specific_queries[model] = PreparedQuery(
-            lambda pk: model._default_manager.filter(pk=pk).select_related(*related)[:1]
-        )
+        query = _specific_queries[model] = PreparedQuery(partial(_specific_query, model))
     found = query(page.pk)
     return found[0] if found else page.specific
+
+
+def _specific_query(model, pk):
+    queryset = model._default_manager.filter(pk=pk)
+    # Only what the model names: select_related() without fields (which
+    # Django deprecates) would join every required foreign key.
+    if related := getattr(model, "serve_select_related", ()):
+        queryset = queryset.select_related(*related)
+    return queryset[:1]
 
 
 def _intercepts(page, remaining):

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import get_template
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -36,16 +37,53 @@ def language_links(context, page=None):
     return [link(code, translate_url(request.get_full_path(), code), request) for code, _name in settings.LANGUAGES]
 
 
-@register.inclusion_tag("includes/navigation.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_navigation(context):
+    """The main menu, with the item the reader is in marked: rendered once per chrome version for each such mark."""
+    request = context.get("request")
     current = context.get("page")
     items = []
-    for item in chrome.navigation(request=context.get("request")):
+    for item in chrome.navigation(request=request):
         item = dict(item)
         if isinstance(current, Page) and current.path.startswith(item["path"]):
             item["current"] = "page" if current.path == item["path"] else "true"
         items.append(item)
-    return {"items": items}
+    marks = tuple(item.get("current") for item in items)
+    return chrome.rendered(
+        ("navigation", marks),
+        lambda: mark_safe(get_template("includes/navigation.html").render({"items": items})),  # noqa: S308
+        request=request,
+    )
+
+
+@register.tag
+def chrome_part(parser, token):
+    """
+    {% chrome_part "name" %}...{% endchrome_part %}: a part of the header or
+    footer the same on every page in the language, showing only the chrome
+    (menu, footer) and what the code says (translations, URLs, static files):
+    rendered once per process for each version of the chrome (home.chrome.rendered).
+    """
+    try:
+        _tag, name = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("chrome_part takes one argument: the part's name") from None
+    nodelist = parser.parse(("endchrome_part",))
+    parser.delete_first_token()
+    return ChromePartNode(name.strip("\"'"), nodelist)
+
+
+class ChromePartNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        # The part's own context level: what it sets stays inside, as when rendered each time.
+        def render():
+            with context.push():
+                return mark_safe(self.nodelist.render(context))  # noqa: S308
+
+        return chrome.rendered(self.name, render, request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

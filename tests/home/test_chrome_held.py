@@ -75,3 +75,27 @@ def test_a_shared_cache_that_cannot_say_the_version_is_never_answered_from_the_h
     relabel_without_signals("Who we are")
     monkeypatch.setattr(chrome, "_read_version", lambda: None)  # Redis unreachable
     assert "Who we are" in labels(english)
+
+
+def test_the_rendered_header_and_footer_parts_are_rendered_again_for_a_new_version(english):
+    renders = []
+
+    def render():
+        renders.append(1)
+        return f"menu {labels(english)}"
+
+    first = chrome.rendered("menu", render, english)
+    relabel_without_signals("Who we are")
+    assert chrome.rendered("menu", render, english) == first  # the same version: rendered once
+    assert len(renders) == 1
+    chrome.invalidate()
+    assert "Who we are" in chrome.rendered("menu", render, english)
+    assert len(renders) == 2
+
+
+def test_a_part_rendered_while_the_version_is_unknown_is_not_kept(english, monkeypatch):
+    monkeypatch.setattr(chrome, "_read_version", lambda: None)  # Redis unreachable
+    renders = []
+    chrome.rendered("menu", lambda: renders.append(1) or "menu", english)
+    chrome.rendered("menu", lambda: renders.append(1) or "menu", english)
+    assert len(renders) == 2
