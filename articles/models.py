@@ -485,6 +485,9 @@ class ArticlePage(BasePage):
         chose, two when not; each uses the indexes, whatever the corpus size,
         and is compiled once per process (below).
         """
+        if self.pk is None:
+            # A preview before the first save: no links or topics are stored to choose by.
+            return []
         chosen = _chosen_related_articles(self.pk)
         if chosen:
             by_key = {}
@@ -546,7 +549,10 @@ class ArticlePage(BasePage):
         self.prefetch_for_page()
         share_member_directories([self])
         page_cache.depends_on("topics")
-        context["topic_labels"] = self.topic_labels = topic_labels_of(self.prefetched_topics)
+        if self.pk is None:  # a preview before the first save: its topics are in memory (prefetch_for_page)
+            context["topic_labels"] = self.topic_labels
+        else:
+            context["topic_labels"] = self.topic_labels = topic_labels_of(self.prefetched_topics)
         # The body, rendered once as {% include_block %} would (the page's
         # context as the blocks' parent context): the page shows it, and its
         # reading time counts its words.
@@ -554,7 +560,13 @@ class ArticlePage(BasePage):
         return context
 
     def prefetch_for_page(self):
-        if getattr(self, "prefetched_topics", None) is None:
+        if getattr(self, "prefetched_topics", None) is not None:
+            return
+        if self.pk is None:
+            # A preview before the first save: its topics and authors are the
+            # form's, in memory; nothing of it is stored to read.
+            self.prefetched_topics = list(self.tagged_items.all())
+        else:
             prefetch_related_objects([self], *listing_prefetch(self.locale_id))
 
     def related_cards(self, request, index_url):
@@ -580,6 +592,8 @@ class ArticlePage(BasePage):
             page_cache.depends_on(*self.page_cache_purge_tags())
             return cards
 
+        if self.pk is None:  # a preview before the first save: none to choose, nothing to keep
+            return []
         key = f"related-articles:{self.pk}:{translation.get_language()}:{request.scheme}://{request.get_host()}"
         return page_cache.remembered(f"{key}:{index_url}", choose_and_render)
 

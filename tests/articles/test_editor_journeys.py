@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from taggit.models import Tag
 from wagtail.models import Workflow
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage, ArticleSubmission, TopicLabel
 from home.translations import translate_object
@@ -143,3 +144,30 @@ def test_the_editor_chooses_the_featured_article(admin_client, client, in_focus)
     ]
     assert "An older favourite" in featured
     assert card_titles(content).count("An older favourite") == 1
+
+
+def test_the_editor_previews_an_article_she_has_not_saved(admin_client, in_focus):
+    """The admin's preview of a new article, before its first save, shows it as readers will see it."""
+    sibling = ArticlePageFactory(parent=in_focus, title="Already published")
+    sibling.tags.add("open-data")
+    sibling.save_revision().publish()
+    url = f"/admin/pages/add/articles/articlepage/{in_focus.pk}/preview/"
+    data = nested_form_data(
+        {
+            "title": "Not saved yet",
+            "slug": "not-saved-yet",
+            "intro": "A draft nobody has saved.",
+            "body": streamfield([("paragraph", rich_text("<p>Still being written.</p>"))]),
+            "authors": inline_formset([]),
+            "related_links": inline_formset([]),
+            "tags": "open-data",
+            "date": "2026-05-01",
+        }
+    )
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Not saved yet" in content and "Still being written." in content
+    assert 'href="/en/in-focus/topic/open-data/"' in content
+    assert not ArticlePage.objects.filter(slug="not-saved-yet").exists()
