@@ -1,6 +1,7 @@
 import io
 
 from PIL import Image
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
 def image_file(image_format="PNG", size=(64, 48), name=None, mode="RGB"):
@@ -28,3 +29,19 @@ def submission_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def new_article_form(tags=""):
+    """The admin's form for an article nobody has saved yet, as its preview posts it."""
+    return nested_form_data(
+        {
+            "title": "Not saved yet",
+            "slug": "not-saved-yet",
+            "intro": "A draft nobody has saved.",
+            "body": streamfield([("paragraph", rich_text("<p>Still being written.</p>"))]),
+            "authors": inline_formset([]),
+            "related_links": inline_formset([]),
+            "tags": tags,
+            "date": "2026-05-01",
+        }
+    )

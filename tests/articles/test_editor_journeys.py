@@ -12,11 +12,10 @@ import pytest
 from django.test import Client
 from taggit.models import Tag
 from wagtail.models import Workflow
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage, ArticleSubmission, TopicLabel
 from home.translations import translate_object
-from tests.articles.conftest import submission_data
+from tests.articles.conftest import new_article_form, submission_data
 from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,19 +151,7 @@ def test_the_editor_previews_an_article_she_has_not_saved(admin_client, in_focus
     sibling.tags.add("open-data")
     sibling.save_revision().publish()
     url = f"/admin/pages/add/articles/articlepage/{in_focus.pk}/preview/"
-    data = nested_form_data(
-        {
-            "title": "Not saved yet",
-            "slug": "not-saved-yet",
-            "intro": "A draft nobody has saved.",
-            "body": streamfield([("paragraph", rich_text("<p>Still being written.</p>"))]),
-            "authors": inline_formset([]),
-            "related_links": inline_formset([]),
-            "tags": "open-data",
-            "date": "2026-05-01",
-        }
-    )
-    assert admin_client.post(url, data).json()["is_valid"]
+    assert admin_client.post(url, new_article_form(tags="open-data")).json()["is_valid"]
     response = admin_client.get(url)
     assert response.status_code == 200
     content = response.content.decode()

@@ -15,11 +15,11 @@ from PIL import Image
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage
 from headless.models import HeadlessSettings
 from home.models import AboutPage
+from tests.articles.conftest import new_article_form
 
 
 def png(size=(50, 50)):
@@ -80,19 +80,7 @@ class TestEditors:
         front_end.save()
         index = ArticleIndexPage.objects.child_of(home.get_translation(locales["en"])).get()
         url = f"/admin/pages/add/articles/articlepage/{index.pk}/preview/"
-        data = nested_form_data(
-            {
-                "title": "Not saved yet",
-                "slug": "not-saved-yet",
-                "intro": "A draft nobody has saved.",
-                "body": streamfield([("paragraph", rich_text("<p>Still being written.</p>"))]),
-                "authors": inline_formset([]),
-                "related_links": inline_formset([]),
-                "tags": "",
-                "date": "2026-05-01",
-            }
-        )
-        assert admin_client.post(url, data).json()["is_valid"]
+        assert admin_client.post(url, new_article_form()).json()["is_valid"]
         location = admin_client.get(url)["Location"]
         token = parse_qs(urlsplit(location).query)["token"][0]
         response = Client().get("/api/v2/preview/", {"token": token})
