@@ -29,7 +29,7 @@ class MembersAPIView(SectionAPIView):
             (Member.objects.listed() if directory else Member.objects.none())
             .in_language(locale)
             .select_related("locale", "photo")
-            .prefetch_related("expertise", "photo__renditions")
+            .prefetch_related("photo__renditions")
         )
         if sector := params["sector"]:
             members = members.filter(sector=sector)
@@ -40,12 +40,29 @@ class MembersAPIView(SectionAPIView):
         if name := (params["q"] or "").strip():
             members = members.filter(full_name__icontains=name)
         items, total = paginate(params, members.order_by("full_name"))
+        items = list(items)
+        expertise = expertise_names(items)
         results = []
         for member in items:
-            data = member.public_data()
+            data = member.public_data(expertise=expertise.get(member.pk, []))
             data["url"] = request.build_absolute_uri(directory.profile_url(member)) if directory else None
             results.append(data)
         return {"meta": {"total_count": total}, "items": results}
+
+
+def expertise_names(members):
+    """
+    {member id: her areas of expertise's names} for `members`, by the query
+    prefetch_related("expertise") runs, in its order, without the tag manager
+    and the filtered queryset it builds for each member to hold her tags.
+    """
+    if not members:
+        return {}
+    tags, *_rest = Member.expertise.get_prefetch_querysets(members)
+    names = {}
+    for tag in tags:
+        names.setdefault(tag._prefetch_related_val, []).append(tag.name)
+    return names
 
 
 class MapAPIView(SectionAPIView):

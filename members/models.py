@@ -22,13 +22,15 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import locales, page_cache
+from home import content_language, locales, page_cache
 from home.collation import country_choices, country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.prepared import PreparedQuery
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
 from .cards import member_cards
+from .filter_options import filter_options
 from .forms import MemberForm
 from .regions import Region, countries_in, region_for
 from .worldmap import world_map
@@ -288,8 +290,12 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
                 continue
         return names
 
-    def public_data(self):
-        """Everything about this member that may be shown to anyone: the only source for the API."""
+    def public_data(self, expertise=None):
+        """
+        Everything about this member that may be shown to anyone: the only
+        source for the API. `expertise`, her areas' names when already read
+        for a list (members.api.expertise_names).
+        """
         photo = self.public_photo
         return {
             "id": self.pk,
@@ -306,7 +312,7 @@ class Member(TranslatableMixin, index.Indexed, ClusterableModel):
             if (picture := rendition_or_none(photo, "fill-400x400"))
             else None,
             "links": [{"label": str(label), "url": url} for label, url in self.public_links()],
-            "expertise": [tag.name for tag in self.expertise.all()],
+            "expertise": [tag.name for tag in self.expertise.all()] if expertise is None else expertise,
             "languages_spoken": list(self.languages_spoken or []),
             "member_since": self.member_since.isoformat() if self.member_since else None,
             "locale": self.locale.language_code,
@@ -401,9 +407,8 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 
     def _member_choices(self):
         page_cache.depends_on("members")
-        listed = Member.objects.listed()
         # Distinct in the database: a few hundred countries, not every member.
-        present = set(listed.order_by().values_list("country", flat=True).distinct())
+        present = set(_listed_countries())
         # Every country, already in the reader's order (kept per process), less
         # those without members: sorting them again by name was most of this.
         everywhere = country_choices()
@@ -413,12 +418,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             countries = sorted_by_name((code, country_name(code)) for code in present)
         return {
             "countries": countries,
-            "expertise": list(
-                MemberExpertiseTag.objects.filter(content_object__listed=True)
-                .values_list("tag__slug", "tag__name")
-                .distinct()
-                .order_by("tag__name")
-            ),
+            "expertise": _listed_expertise(),
         }
 
     @path("", name="directory")
@@ -427,6 +427,9 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         members = self.filter_members(request).select_related(None).select_related("locale").prefetch_related(None)
         page_obj = self.paginate(request, members, MEMBERS_PER_PAGE)
         page_obj.object_list = list(page_obj.object_list)
+        choices = self.filter_choices()
+        # Tags are written in the default language (get_context's tag_language).
+        tag_attrs = content_language.attributes(settings.LANGUAGE_CODE)
         return self.render(
             request,
             context_overrides={
@@ -434,7 +437,8 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
                 "members": page_obj.object_list,
                 "member_cards": member_cards(request, self, page_obj.object_list),
                 "filters": request.GET,
-                **self.filter_choices(),
+                **choices,
+                **filter_options(choices, request.GET, tag_attrs),
             },
         )
 
@@ -467,6 +471,22 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
         # Areas of expertise are tags, written once, in the default language.
         context["tag_language"] = settings.LANGUAGE_CODE
         return context
+
+
+# The filters' queries, compiled once per process (home.prepared): what they read is read on each call.
+@PreparedQuery
+def _listed_countries():
+    return Member.objects.listed().order_by().values_list("country", flat=True).distinct()
+
+
+@PreparedQuery
+def _listed_expertise():
+    return (
+        MemberExpertiseTag.objects.filter(content_object__listed=True)
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name")
+    )
 
 
 def public_directories():
