@@ -25,9 +25,8 @@ import functools
 from collections.abc import Sequence
 
 from django.template import engines
-from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.formats import get_format, localize, time_format
+from django.utils.formats import date_format, get_format, localize, time_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
@@ -264,8 +263,52 @@ def _month_grid(request, index, first):
         ]
         for week in calendar.Calendar(first_weekday).monthdatescalendar(year, month)
     ]
-    context = {"weeks": weeks, "weekdays": [day["date"] for day in weeks[0]]}
-    return render_to_string(GRID_TEMPLATE, context, request=request), bool(by_day)
+    return write_month_grid(weeks, [day["date"] for day in weeks[0]]), bool(by_day)
+
+
+def write_month_grid(weeks, weekdays):
+    """
+    GRID_TEMPLATE written in Python, byte for byte, for `weeks` and
+    `weekdays` (its context, as _month_grid makes it): every value escaped,
+    the words translated once. Change both together: tests/events compare
+    them.
+    """
+    cancelled = f'<span class="badge badge--cancelled">{conditional_escape(gettext("Cancelled"))}</span>'
+    moved = f'<span class="badge">{conditional_escape(gettext("Moved"))}</span>'
+    parts = ['\n\n<table class="month-grid" aria-labelledby="month-heading">\n    <thead>\n        <tr>']
+    for day in weekdays:
+        long, short = conditional_escape(date_format(day, "l")), conditional_escape(date_format(day, "D"))
+        parts.append(f'<th scope="col"><abbr title="{long}">{short}</abbr></th>')
+    parts.append("</tr>\n    </thead>\n    <tbody>\n        ")
+    for week in weeks:
+        parts.append("\n            <tr>\n                ")
+        for cell in week:
+            entries = cell["entries"]
+            parts.append(
+                '\n                    <td class="'
+                f"{'' if cell['in_month'] else 'month-grid__other'}{' month-grid__busy' if entries else ''}"
+                '">\n                        <span class="month-grid__day">'
+                f'<time datetime="{conditional_escape(cell["iso"])}">{conditional_escape(localize(cell["date"].day))}</time>'
+                "</span>\n                        "
+            )
+            if entries:
+                parts.append("\n                            <ul>\n                                ")
+                for entry in entries:
+                    time = f"{conditional_escape(entry['time'])} " if entry["time"] else ""
+                    badge = cancelled if entry["cancelled"] else (moved if entry["moved"] else "")
+                    parts.append(
+                        "\n                                    <li"
+                        f"{' class="occurrence--cancelled"' if entry['cancelled'] else ''}>\n"
+                        f'                                        <a href="{conditional_escape(entry["url"])}">'
+                        f"{time}{conditional_escape(entry['title'])}</a>\n"
+                        f"                                        {badge}\n"
+                        "                                    </li>\n                                "
+                    )
+                parts.append("\n                            </ul>\n                        ")
+            parts.append("\n                    </td>\n                ")
+        parts.append("\n            </tr>\n        ")
+    parts.append("\n    </tbody>\n</table>\n\n")
+    return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
 
 
 def _time_of_day(start, known):

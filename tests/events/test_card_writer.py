@@ -1,16 +1,19 @@
 """
-The occurrence card is written in Python (events.cards.CardWriter) from the
-same values the template (events.cards.CARD_TEMPLATE) shows: both must give
-the same bytes, in every language, whatever the card holds, escaped alike.
+The occurrence card and the month grid are written in Python
+(events.cards.CardWriter, write_month_grid) from the same values their
+templates (CARD_TEMPLATE, GRID_TEMPLATE) show: both must give the same
+bytes, in every language, whatever they hold, escaped alike.
 """
 
+import calendar
+import datetime
 import itertools
 
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from events.cards import CARD_TEMPLATE, CardWriter
+from events.cards import CARD_TEMPLATE, GRID_TEMPLATE, CardWriter, write_month_grid
 from tests.factories import ImageFactory
 
 HOSTILE = '<b>"Tom & Jerry\'s"</b>'
@@ -73,3 +76,41 @@ def test_the_writer_shows_the_picture_as_the_template_does():
     written = CardWriter().write(card)
     assert written == render_to_string(CARD_TEMPLATE, card)
     assert "<picture" in written
+
+
+def grid_context(first, hostile=False):
+    """A month grid's context as events.cards._month_grid makes it, with every kind of entry."""
+    title = HOSTILE if hostile else "Open day"
+    entries = [
+        {"url": "/en/events/open-day/", "title": title, "time": "6:00 p.m.", "cancelled": False, "moved": False},
+        {"url": "/en/events/fête/", "title": title, "time": "", "cancelled": True, "moved": False},
+        {
+            "url": HOSTILE if hostile else "/x/",
+            "title": title,
+            "time": HOSTILE if hostile else "",
+            "cancelled": False,
+            "moved": True,
+        },
+    ]
+    weeks = [
+        [
+            {
+                "date": day,
+                "iso": day.isoformat(),
+                "in_month": day.month == first.month,
+                "entries": entries[: day.day % 4],
+            }
+            for day in week
+        ]
+        for week in calendar.Calendar(6).monthdatescalendar(first.year, first.month)
+    ]
+    return {"weeks": weeks, "weekdays": [day["date"] for day in weeks[0]]}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_grid_writer_writes_what_the_template_renders(language):
+    with translation.override(language):
+        for context in (grid_context(datetime.date(2027, 4, 1)), grid_context(datetime.date(2027, 2, 1), hostile=True)):
+            written = write_month_grid(context["weeks"], context["weekdays"])
+            assert written == render_to_string(GRID_TEMPLATE, context)
+    assert "<b>" not in written
