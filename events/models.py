@@ -27,6 +27,7 @@ from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.collation import country_choices, country_name, sorted_by_name
 from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.prepared import PreparedQuery
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
 
@@ -36,7 +37,7 @@ from .forms import EventPageForm
 from .ical import calendar_response
 from .listing import first_month_with_events, one_per_event
 from .times import FIELDS as TIMES_FIELDS
-from .times import changes_of, read_times
+from .times import PREPARED, changes_of, padded, read_times
 from .upcoming import UpcomingSeries, listed_at
 from .widgets import RecurrenceWidget
 
@@ -157,19 +158,30 @@ def events_shown(pks):
     card's values), with the pictures made from the same rows and their
     renditions read in a second query when there are any.
     """
+    if not pks:
+        return {}
     image_model = get_image_model()
-    image_fields = [field.attname for field in image_model._meta.concrete_fields]
-    events = EventPage.objects.filter(pk__in=pks)
-    rows = events.values_list(*CARD_FIELDS, *(f"image__{name}" for name in image_fields))
+    image_fields = _image_fields()
     shown, images = {}, []
-    for row in rows:
+    for row in _shown_rows(padded(sorted(pks))):
         image = None
         if (image_row := row[len(CARD_FIELDS) :])[0] is not None:
-            image = image_model.from_db(events.db, image_fields, image_row)
+            image = image_model.from_db(EventPage.objects.db, image_fields, image_row)
             images.append(image)
         shown[row[0]] = ShownEvent(*row[: len(CARD_FIELDS)], image=image)
     prefetch_related_objects(images, "renditions")
     return shown
+
+
+def _image_fields():
+    return [field.attname for field in get_image_model()._meta.concrete_fields]
+
+
+@PreparedQuery
+def _shown_rows(pks):
+    """events_shown's rows, its SQL compiled once per length of `pks` (padded)."""
+    fields = (*CARD_FIELDS, *(f"image__{name}" for name in _image_fields()))
+    return EventPage.objects.filter(pk__in=pks).values_list(*fields)
 
 
 def occurrences_of(events, start, end, include_cancelled=True):
@@ -210,6 +222,11 @@ def expire_at_end_of_month(now):
     page_cache.expires_by(
         (now.replace(day=1) + datetime.timedelta(days=32)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     )
+
+
+@PreparedQuery
+def _categories_of(locale_id):
+    return EventCategory.objects.filter(locale_id=locale_id)
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -277,9 +294,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def filter_choices(self):
         """The categories of the reader's language and the countries of the calendar's events, by name."""
         page_cache.depends_on("event-categories")
-        categories = list(EventCategory.objects.filter(locale=locales.active()))
-        # Distinct in the database rather than one model instance per event.
-        codes = set(self.events().exclude(country="").order_by().values_list("country", flat=True).distinct())
+        categories = _categories_of(locales.active().pk)
+        # Distinct in the database rather than one model instance per event,
+        # by SQL compiled once per calendar (events.prepared).
+        page_cache.lists_children(self)
+        rows = PREPARED.rows(
+            ("countries", *self.events_key()),
+            lambda: self.events().exclude(country="").order_by().values("country").distinct(),
+        )
+        codes = {row["country"] for row in rows}
         # Every country, already in the reader's order: those of the events
         # kept in it, rather than each looked up and sorted again.
         choices = [(code, name) for code, name in country_choices() if code in codes]

@@ -65,7 +65,7 @@ def times_of(rows):
     """EventTimes for `rows` (FIELDS and any annotations, as dicts), their changes read in one query."""
     overrides = {row["pk"]: {} for row in rows}
     if rows:
-        for change in _changes_to(_padded(list(overrides))):
+        for change in _changes_to(padded(list(overrides))):
             overrides[change.page_id][change.occurrence_date] = change
     return [EventTimes(row, overrides[row["pk"]]) for row in rows]
 
@@ -77,7 +77,7 @@ def _changes_to(page_ids):
     return model.objects.filter(page_id__in=page_ids).order_by("occurrence_date")
 
 
-def _padded(ids):
+def padded(ids):
     """
     `ids` lengthened to the next power of two by repeating the last: the same
     IN list, in one of a few lengths, each compiled once (home.prepared).

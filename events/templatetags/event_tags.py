@@ -1,4 +1,7 @@
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -17,24 +20,25 @@ class WhenWriter:
     """
 
     def __init__(self):
-        self._dates, self._times, self._zones, self._patterns = {}, {}, {}, {}
+        texts = _texts_in(translation.get_language())
+        self._dates, self._times, self._zones, self._patterns = texts["dates"], texts["times"], texts["zones"], {}
 
     def date(self, moment):
         key = (moment.date(), moment.utcoffset(), moment.tzname())
         if (text := self._dates.get(key)) is None:
-            text = self._dates[key] = date_format(moment, "DATE_FORMAT")
+            text = self._dates[key] = _kept(self._dates, date_format(moment, "DATE_FORMAT"))
         return text
 
     def time(self, moment):
         key = (moment.time(), moment.utcoffset(), moment.tzname())
         if (text := self._times.get(key)) is None:
-            text = self._times[key] = date_format(moment, "TIME_FORMAT")
+            text = self._times[key] = _kept(self._times, date_format(moment, "TIME_FORMAT"))
         return text
 
     def zone(self, moment):
         key = (moment.utcoffset(), moment.tzname())
         if (text := self._zones.get(key)) is None:
-            text = self._zones[key] = zone_label(moment)
+            text = self._zones[key] = _kept(self._zones, zone_label(moment))
         return text
 
     def pattern(self, kind):
@@ -68,6 +72,31 @@ class WhenWriter:
             "end": self.time(end),
             "zone": self.zone(start),
         }
+
+
+# The dates, times of day and zones written, per language and process: what
+# they read depends on code alone (the language's formats, month names and
+# zone labels), never on content. Each table is emptied when it grows past
+# KEPT_TEXTS, and all of them when a setting changes (tests override formats).
+KEPT_TEXTS = 4096
+_TEXTS = {}
+
+
+def _texts_in(language):
+    if (texts := _TEXTS.get(language)) is None:
+        texts = _TEXTS[language] = {"dates": {}, "times": {}, "zones": {}}
+    return texts
+
+
+def _kept(table, text):
+    if len(table) >= KEPT_TEXTS:
+        table.clear()
+    return text
+
+
+@receiver(setting_changed)
+def _forget_texts(**kwargs):
+    _TEXTS.clear()
 
 
 # Translated in the language active when a writer first uses them.

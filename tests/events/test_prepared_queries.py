@@ -92,4 +92,5 @@ def test_the_listings_read_through_kept_sql(events_index):
     PREPARED.clear()
     assert "Kept-Sql" in read(events_index.url)
     assert "Kept-Sql" in read(events_index.url + "?month=" + at(5).strftime("%Y-%m"))
-    assert {key[0] for key in PREPARED._kept} == {"upcoming", "times"}
+    # The filters' countries (per calendar and language, kept as a part) too.
+    assert {key[0] for key in PREPARED._kept} == {"upcoming", "times", "countries"}
