@@ -298,11 +298,22 @@ def update_readme(results):
         header = (
             f"Corpus: {corpus['articles']} articles, {corpus['events']} events and {corpus['members']} members "
             f"in each of six languages; {corpus['requests']} requests per URL, concurrency {corpus['concurrency']}, "
-            f"one gunicorn worker. Search rows: {search_side(corpus)}."
+            f"one gunicorn worker. Search rows: {search_side(corpus)}. The bare view is measured over "
+            f"{max(corpus['requests'], BARE_REQUESTS):,} requests (CPU time is counted in 10 ms ticks); other rows "
+            f"over {corpus['requests']}, so a row's CPU is ±{10 / corpus['requests']:.2f} ms. {MODES}"
         )
         before, rest = text.split(start, 1)
         after = rest.split(end, 1)[1]
         readme.write_text(f"{before}{start}\n{header}\n\n{table(results)}\n{end}{after}")
+
+
+MODES = (
+    "Modes: *cached* = the full-page cache on; *uncached* = the full-page cache off, the page parts kept in Redis "
+    "as they are between two changes (a change purges only the parts that show it); *cold* = the full-page cache "
+    "off and the page cache (stored pages and page parts, a Redis database of their own) cleared before every "
+    "request, as after `manage.py clear_page_cache`; *empty* = the whole of Redis emptied before every request "
+    "(root paths, menus and renditions too)."
+)
 
 
 def index_corpus(args):
