@@ -381,8 +381,10 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
             response = self.get_paginated_response(self.get_serializer(items, many=True).data)
         else:
             response = super().listing_view(request)
-        if latest := self._list_parts.get("last_published"):
-            response["Last-Modified"] = http_date(latest)
+        # No Last-Modified: no date says when a list last changed (a page
+        # unpublished or restricted leaves it at an older publication, and a
+        # client asking If-Modified-Since would keep the page); the ETag, of
+        # the body, answers conditional requests.
         return response
 
     def default_listing(self):
@@ -453,16 +455,17 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
 
     def list_parts(self, count):
         """
-        {"total_count", "last_published"}: how many pages the filtered list
-        holds, and when a public page of the site was last published (a
-        timestamp, for Last-Modified). Both read every page the filters let
-        through (every public page of the site by default), and change only
-        when a page changes ("pages": home.page_cache.purge_page purges it
-        with any page) or a site does, so each is kept as a part in the
-        shared cache, the count under the parameters that filter the list.
-        A search's count comes from the search backend, which no tag
-        purges: it is counted every time. `count()` counts the list.
+        {"total_count"}: how many pages the filtered list holds. Counting reads
+        every page the filters let through (every public page of the site by
+        default), and its answer changes only when a page changes ("pages":
+        home.page_cache.purge_page purges it with any page) or a site does, so
+        it is kept as a part in the shared cache under the endpoint and the
+        parameters that filter the list. A search's count comes from the
+        search backend, which no tag purges: it is counted every time.
+        `count()` counts the list.
         """
+        if "search" in self.request.GET:
+            return {"total_count": count()}
         site = site_for_request(self.request)
         site_key = site.pk if site is not None else "none"
         filters = sorted(
@@ -471,35 +474,21 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
             if name not in self.NOT_COUNTED
             for value in values
         )
-        items = {f"api-last-published:{site_key}": "last_published"}
-        searching = "search" in self.request.GET
-        if not searching:
-            items[f"api-count:{self.name}:{site_key}:{urlencode(filters)}"] = "total_count"
 
-        def compute(part):
-            if part == "total_count":
-                page_cache.depends_on(*self.count_tags())
-                return count()
-            page_cache.depends_on("pages", "sites")
-            # The newest first rather than MAX(): PostgreSQL walks an index
-            # back from the latest publication and stops at the first public
-            # page of the site (headless_page_last_published).
-            latest = _prepared(
-                ("last-published", self._site_roots()),
-                lambda: (
-                    public_pages(Page.objects.filter(last_published_at__isnull=False))
-                    .filter(self._in_site())
-                    .order_by("-last_published_at")
-                    .values_list("last_published_at", flat=True)[:1]
-                ),
-            )
-            return latest[0].timestamp() if latest else None
+        def compute():
+            page_cache.depends_on(*self.count_tags())
+            return count()
 
-        kept = page_cache.remembered_many(items, compute)
-        parts = {part: kept[key] for key, part in items.items()}
-        if searching:
-            parts["total_count"] = count()
-        return parts
+        key = f"api-count:{self.endpoint_key()}:{site_key}:{urlencode(filters)}"
+        return {"total_count": page_cache.remembered(key, compute)}
+
+    @classmethod
+    def endpoint_key(cls):
+        """
+        The endpoint in the shared cache's keys: its class (DRF's as_view
+        sets every viewset's `name` to None, so `name` cannot tell them apart).
+        """
+        return f"{cls.__module__}.{cls.__qualname__}"
 
     def prepare_for_listing(self, items):
         if items and (prepare := getattr(type(items[0]), "prepare_for_listing", None)):
@@ -521,7 +510,7 @@ class NetworkPagesAPIViewSet(DeclaredAPIViewSetMixin, PagesAPIViewSet):
         """
         request = self.request
         variant = f"{translation.get_language()}:{request.scheme}://{request.get_host()}"
-        items = {f"api-item:{self.name}:{page.pk}:{variant}": page for page in pages}
+        items = {f"api-item:{self.endpoint_key()}:{page.pk}:{variant}": page for page in pages}
         serializer = None
 
         def prepare(missing):

@@ -69,8 +69,8 @@ def openapi_schema(endpoints, base_url):
             "description": (
                 "Read-only JSON for the Network's pages, articles, events, members and search, in six "
                 "languages. Choose a language with ?locale=. Lists take ?limit= (at most 100) and ?offset=. "
-                "Responses carry ETag, Last-Modified and Cache-Control; send If-None-Match or "
-                "If-Modified-Since for a 304. Bad parameters get a 400 with a JSON message."
+                "Responses carry ETag and Cache-Control, a page's detail Last-Modified too; send "
+                "If-None-Match (or If-Modified-Since for a detail) for a 304. Bad parameters get a 400 with a JSON message."
             ),
         },
         "servers": [{"url": base_url.rstrip("/") + "/api/v2"}],

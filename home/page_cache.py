@@ -353,7 +353,7 @@ def purge_page(page, *, subtree=False):
     from wagtail.models import Page
 
     # "pages": whatever depends on the set of public pages as a whole (an API
-    # list's count and Last-Modified, headless.api).
+    # list's count, headless.api).
     tags = {"pages", f"page:{page.pk}", f"translations:{page.translation_key}", f"children:{page.pk}"}
     if subtree:
         for pk, translation_key in Page.objects.descendant_of(page).values_list("pk", "translation_key"):
