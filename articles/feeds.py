@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home import locales
+
 FEED_LENGTH = 20
 
 
@@ -28,6 +30,10 @@ class ArticleRssFeed(Feed):
         return self.index.intro or self.index.title
 
     def items(self):
+        from .models import TopicLabel  # articles.models imports the feeds
+
+        # Topics by their labels in the feed's language, as the pages show them.
+        self.topic_labels = TopicLabel.objects.labels_for(locales.by_id(self.index.locale_id))
         return list(self.index.articles()[:FEED_LENGTH])
 
     def item_title(self, item):
@@ -52,7 +58,7 @@ class ArticleRssFeed(Feed):
         return ", ".join(author.name for author in item.authors.all()) or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.topic_tags]
+        return [str(self.topic_labels.get(tag.pk, tag.name)) for tag in item.topic_tags]
 
 
 class ArticleAtomFeed(ArticleRssFeed):

@@ -119,6 +119,9 @@ class TestTopicLabels:
         archive = client.get(f"{french_index.url}topic/open-data/").content.decode()
         assert "Données ouvertes" in archive
         assert card_titles(archive) == ["Des données ouvertes"]
+        feed = feedparser.parse(client.get(f"{french_index.url}feed/").content)
+        entry = next(entry for entry in feed.entries if entry.title == "Des données ouvertes")
+        assert [tag.term for tag in entry.tags] == ["Données ouvertes"]
 
 
 def test_the_editor_chooses_the_featured_article(admin_client, client, in_focus):
