@@ -32,7 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home import locales, page_cache
 from home.blocks import BodyStreamBlock
 from home.content_language import TextIn
-from home.models import SECTION_INDEX_SEARCH_RANK, BasePage
+from home.models import SECTION_INDEX_SEARCH_RANK, BasePage, prefetch_renditions
 from home.prepared import PreparedQuery
 from home.renditions import rendition_or_none
 from home.visibility import public_pages
@@ -449,12 +449,7 @@ class ArticlePage(BasePage):
         images = {}
         if hero_images and image_ids:
             images = {image.pk: image for image in _listed_images(image_ids)}
-            for image in images.values():
-                image.prefetched_renditions = []
-            for found in _listed_renditions(image_ids):
-                image = images[found.image_id]
-                image.prefetched_renditions.append(found)
-                type(found).image.field.set_cached_value(found, image)
+            prefetch_renditions(list(images.values()))
         hero_image, author_page = cls._meta.get_field("hero_image"), ArticleAuthor._meta.get_field("page")
         labels = TopicLabel.objects.labels_by_locale({article.locale_id for article in articles})
         for article in articles:
@@ -711,12 +706,6 @@ def _listed_authors(article_ids):
 @PreparedQuery
 def _listed_images(image_ids):
     return ArticlePage._meta.get_field("hero_image").related_model.objects.filter(pk__in=image_ids)
-
-
-@PreparedQuery
-def _listed_renditions(image_ids):
-    image_model = ArticlePage._meta.get_field("hero_image").related_model
-    return image_model.get_rendition_model().objects.filter(image_id__in=image_ids)
 
 
 def share_member_directories(articles):
